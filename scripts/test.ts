@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ensureCertificates } from "../server/shared/tls";
+import { chromiumPath } from "../test/support/chromium-path";
+
+/**
+ * `npm test`: makes the local certificates, checks that headless Chromium is there (it fails loudly when not),
+ * type-checks, then runs every jest suite with the local CA trusted by Node.
+ */
+const root = path.resolve(__dirname, "..");
+const certs = ensureCertificates();
+const chromium = chromiumPath();
+if (!chromium || !existsSync(chromium)) {
+  process.stderr.write("npm test needs Chromium for the browser suites: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.\n");
+  process.exit(1);
+}
+const env = { ...process.env, NODE_EXTRA_CA_CERTS: certs.caCert, CHROMIUM_PATH: chromium };
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+const typecheck = spawnSync(bin("tsc"), ["--noEmit", "-p", root], { stdio: "inherit", env });
+if (typecheck.status !== 0) {
+  process.stderr.write("Type check failed.\n");
+  process.exit(typecheck.status ?? 1);
+}
+const jest = spawnSync(bin("jest"), ["--ci", ...process.argv.slice(2)], { stdio: "inherit", env, cwd: root });
+process.exit(jest.status ?? 1);

@@ -1,0 +1,6 @@
+import { notImplemented } from "../not-implemented";
+
+export const getAccounts = notImplemented;
+export const getAccount = notImplemented;
+export const getBalances = notImplemented;
+export const getSettings = notImplemented;

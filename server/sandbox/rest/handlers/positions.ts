@@ -1,0 +1,4 @@
+import { notImplemented } from "../not-implemented";
+
+export const getPositions = notImplemented;
+export const getPosition = notImplemented;
