@@ -10,6 +10,7 @@ import { Faults } from "./control/faults";
 import { CONTROL_BASE_PATH, createControlRouter } from "./control/routes";
 import { SandboxEvents } from "./events";
 import { silentLogger, type Logger } from "./logger";
+import type { Market } from "./market/market";
 import { NewsDesk } from "./market/news-desk";
 import { SimulatedMarket } from "./market/simulated-market";
 import { defaultSandboxOptions, type SandboxOptions } from "./options";
@@ -30,14 +31,16 @@ export interface Sandbox {
 export interface CreateSandboxOptions extends Partial<SandboxOptions> {
   clock?: Clock;
   logger?: Logger;
+  /** Another market than the simulator (tests drive a hand-moved one). */
+  market?: Market;
 }
 
 /** Builds the whole sandbox without listening anywhere. */
 export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
-  const { clock = systemClock, logger = silentLogger, ...rest } = overrides;
+  const { clock = systemClock, logger = silentLogger, market: givenMarket, ...rest } = overrides;
   const options: SandboxOptions = { ...defaultSandboxOptions, ...rest };
   const events = new SandboxEvents();
-  const market = new SimulatedMarket({ clock, seed: options.seed, ticksPerSecond: options.ticksPerSecond });
+  const market = givenMarket ?? new SimulatedMarket({ clock, seed: options.seed, ticksPerSecond: options.ticksPerSecond });
   const ctx: SandboxContext = {
     clock,
     options,

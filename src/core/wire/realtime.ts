@@ -89,3 +89,19 @@ export interface SubscriptionResult {
   isSucceeded: boolean;
   subcount?: number;
 }
+
+const BOOK_TYPE = /^(bid|ask)([2-5])?$/;
+
+/** Whether a quote item of this `typ` is sent at this subscription level (API.md 5.2). */
+export function itemAllowedAtLevel(typ: QuoteType, level: StreamLevel): boolean {
+  const book = BOOK_TYPE.exec(typ);
+  if (!book) return true;
+  if (level === "Trades") return false;
+  if (level === "TopOfBook") return book[2] === undefined;
+  return true;
+}
+
+/** The numeric `lvl` of a Quote message for a subscription level. */
+export function levelNumber(level: StreamLevel): number {
+  return STREAM_LEVELS.indexOf(level);
+}
