@@ -1,0 +1,35 @@
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+/** One shared runtime: the taskpane page also loads the functions and commands bundles (ARCHITECTURE.md). */
+module.exports = (_env, argv) => ({
+  mode: argv.mode || "development",
+  devtool: argv.mode === "production" ? "source-map" : "eval-source-map",
+  entry: {
+    functions: "./src/functions/functions.ts",
+    commands: "./src/commands/commands.ts",
+    taskpane: "./src/taskpane/index.ts",
+  },
+  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: {
+    rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } } }],
+  },
+  plugins: [
+    new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      chunks: ["functions", "commands", "taskpane"],
+    }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: "assets", to: "assets" },
+        { from: "node_modules/@microsoft/office-js/dist", to: "office-js", globOptions: { ignore: ["**/*.map"] } },
+      ],
+    }),
+  ],
+  performance: { hints: false },
+});
