@@ -1,0 +1,68 @@
+import path from "node:path";
+import cors from "cors";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { createAuthRouter, fail, type AuthRouteDeps } from "./auth-routes";
+
+export interface BrokerAppOptions extends AuthRouteDeps {
+  /** The built add-in (dist/), served on the same origin as /auth. Omitted: /auth only. */
+  staticDir?: string;
+}
+
+/** The add-in origin: the built add-in plus the token broker under /auth. */
+export function createBrokerApp(options: BrokerAppOptions): express.Express {
+  const { config } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "https://appsforoffice.microsoft.com"],
+        "connect-src": ["'self'", originOf(config.endpoints.apiBase), originOf(config.endpoints.realtimeUrl), wsOriginOf(config.endpoints.realtimeUrl)],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        // Excel hosts the add-in in a frame of its own origin.
+        "frame-ancestors": ["'self'", "https://*.officeapps.live.com", "https://*.office.com", "https://*.microsoft365.com"],
+      },
+    },
+    // The Office dialog must be able to reach its opener (12006 otherwise on the web).
+    crossOriginOpenerPolicy: false,
+    frameguard: false,
+  }));
+  const auth = express.Router();
+  auth.use(cors({ origin: config.publicOrigin, methods: ["GET", "POST"], allowedHeaders: ["Content-Type"], maxAge: 600 }));
+  auth.use(rateLimit({
+    windowMs: 60_000,
+    limit: config.requestsPerMinute,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: (_request, response) => fail(response, 429, "tooManyRequests", `More than ${config.requestsPerMinute} requests per minute from this client.`),
+  }));
+  auth.use(express.json({ limit: "2kb" }));
+  auth.use((_request, response, next) => {
+    response.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  auth.use(createAuthRouter(options));
+  auth.use((request, response) => fail(response, 404, "notFound", `No such broker route: ${request.method} /auth${request.path}.`));
+  app.use("/auth", auth);
+  if (options.staticDir) app.use(express.static(path.resolve(options.staticDir), { index: false, fallthrough: true }));
+  app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
+    const status = (error as { status?: number }).status ?? 500;
+    if (status >= 500) options.log("error", `Broker error on ${request.method} ${request.path}: ${(error as Error).message}`);
+    const message = status === 413 ? "The request body is too large." : status === 400 ? `The request body is not valid JSON.` : "The broker failed.";
+    fail(response, status, status >= 500 ? "upstreamUnavailable" : "invalidRequest", message);
+  });
+  return app;
+}
+
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
+function wsOriginOf(url: string): string {
+  return originOf(url).replace(/^https:/, "wss:");
+}

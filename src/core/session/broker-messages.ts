@@ -1,0 +1,53 @@
+import type { Realm } from "../wire/auth";
+
+/** What the sign-in dialog sends the add-in through messageParent (JSON). Never a refresh token or a secret. */
+export type SignInMessage =
+  | {
+      kind: "signedIn";
+      accessToken: string;
+      /** Epoch milliseconds at which the access token stops working. */
+      expiresAtMs: number;
+      scope: string;
+      readOnly: boolean;
+      realm: Realm;
+      /** Opaque, high-entropy: the broker's key for the refresh token. */
+      sessionHandle: string;
+    }
+  | { kind: "error"; errorCode: BrokerErrorCode; endUserMessage: string; developerMessage: string };
+
+/** POST /auth/refresh answer. */
+export interface RefreshedToken {
+  accessToken: string;
+  expiresAtMs: number;
+  scope: string;
+  readOnly: boolean;
+}
+
+/** Error body of every /auth endpoint. */
+export interface BrokerErrorBody {
+  errorCode: BrokerErrorCode;
+  endUserMessage: string;
+  developerMessage: string;
+}
+
+export type BrokerErrorCode =
+  | "invalidRequest"
+  | "stateMismatch"
+  | "accessDenied"
+  | "exchangeFailed"
+  | "signInRequired"
+  | "upstreamUnavailable"
+  | "tooManyRequests"
+  | "notFound";
+
+/** GET /auth/config: what the add-in needs to know about the deployment it talks to. No secrets. */
+export interface BrokerPublicConfig {
+  environment: string;
+  environmentDescription: string;
+  apiBase: string;
+  realtimeUrl: string;
+  defaultRealm: Realm;
+  realms: Realm[];
+}
+
+export const SESSION_HANDLE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
