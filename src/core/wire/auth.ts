@@ -42,6 +42,7 @@ export const OAuthError = {
   unsupportedResponseType: "unsupported_response_type",
   accessDenied: "access_denied",
   temporarilyUnavailable: "temporarily_unavailable",
+  serverError: "server_error",
 } as const;
 export type OAuthErrorCode = (typeof OAuthError)[keyof typeof OAuthError];
 

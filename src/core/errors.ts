@@ -1,0 +1,36 @@
+/** Stable codes for every failure the add-in tells a person about (README: "Error codes"). */
+export type BinckErrorCode =
+  | "signInRequired"
+  | "signInCancelled"
+  | "dialogBlocked"
+  | "dialogFailed"
+  | "accessDenied"
+  | "stateMismatch"
+  | "readOnlySession"
+  | "brokerUnavailable"
+  | "maintenance"
+  | "rateLimited"
+  | "api"
+  | "network"
+  | "invalidInput";
+
+/**
+ * The one error type of core: `endUserMessage` is shown to people, `developerMessage` is logged.
+ * `cause` is always kept.
+ */
+export class BinckError extends Error {
+  constructor(
+    readonly code: BinckErrorCode,
+    readonly endUserMessage: string,
+    readonly developerMessage: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(developerMessage, options);
+    this.name = "BinckError";
+  }
+}
+
+export function isBinckError(error: unknown): error is BinckError {
+  return error instanceof BinckError;
+}
