@@ -1,0 +1,253 @@
+import type { Clock, TimerHandle } from "../../../src/core/clock";
+import type { MutationType, OrderStatus } from "../../../src/core/wire/models";
+import type { OrderEventName } from "../../../src/core/wire/realtime";
+import type { SandboxEvents } from "../events";
+import type { Logger } from "../logger";
+import type { Market } from "../market/market";
+import type { AccountBook } from "./account-book";
+import { commissionEuro, proportionalCostLines, type CostLine } from "./costs";
+import { matchAgainstBook, stopReached, type Fill } from "./matching";
+import { roundMoney, toEuro } from "./money";
+import { isFinal, remainingQuantity, setStatus, toEventMessage, type Order, type ProductBlock } from "./order";
+import type { CheckedOrder } from "./order-check";
+import type { SeedTrade } from "./seed-book";
+
+/** A cancellation request becomes final this long after it was made (the real API answered asynchronously). */
+export const CANCEL_CONFIRMATION_DELAY_MS = 1_000;
+/** Seeded past orders get numbers from here; new orders continue after them. */
+export const FIRST_ORDER_NUMBER = 3_001;
+
+export interface OrderEngineDeps {
+  clock: Clock;
+  market: Market;
+  events: SandboxEvents;
+  logger: Logger;
+  bookOf(accountNumber: string): AccountBook;
+}
+
+/**
+ * The life of orders: placement, fills against the market's book (market orders at once, limit orders when
+ * the price crosses, stops when triggered), cancellation, limit modification and expiry. Every change emits
+ * an `order` event with the short payload of API.md 5.6, before the HTTP answer is written.
+ */
+export class OrderEngine {
+  private readonly ordersByAccount = new Map<string, Order[]>();
+  private readonly timers = new Map<number, TimerHandle[]>();
+  private readonly watches = new Map<string, { stop: () => void; orders: Set<Order> }>();
+  private lastNumber = FIRST_ORDER_NUMBER - 1;
+  /** Set while this engine prints its own trades, so it does not react to its own prints. */
+  private printing = false;
+
+  constructor(private readonly deps: OrderEngineDeps) {}
+
+  ordersOf(accountNumber: string): readonly Order[] {
+    return this.ordersByAccount.get(accountNumber) ?? [];
+  }
+
+  openOrdersOf(accountNumber: string): Order[] {
+    return this.ordersOf(accountNumber).filter((order) => !isFinal(order));
+  }
+
+  find(accountNumber: string, number: number): Order | undefined {
+    return this.ordersOf(accountNumber).find((order) => order.number === number);
+  }
+
+  /** A seeded execution shown as a past, executed order (its booking is already in the account). */
+  addPastOrder(accountNumber: string, trade: SeedTrade): Order {
+    const order = this.newOrder(accountNumber, {
+      instrument: trade.instrument, product: "cash", type: "limit", side: "buy", quantity: trade.quantity,
+      duration: "day", limitPrice: trade.price, createdAtMs: trade.timeMs,
+    });
+    setStatus(order, "placementConfirmed", trade.timeMs);
+    order.executedQuantity = trade.quantity;
+    order.executedValue = trade.quantity * trade.price;
+    setStatus(order, "executed", trade.timeMs, { quantity: trade.quantity, price: trade.price });
+    return order;
+  }
+
+  place(accountNumber: string, checked: CheckedOrder): Order {
+    const now = this.deps.clock.now();
+    const { request } = checked;
+    const order = this.newOrder(accountNumber, {
+      instrument: checked.held, product: request.product, type: request.type, side: request.side, quantity: request.quantity,
+      duration: request.duration, createdAtMs: now, expiresAtMs: checked.expiresAtMs,
+      ...(request.limitPrice !== undefined ? { limitPrice: request.limitPrice } : {}),
+      ...(request.stopPrice !== undefined ? { stopPrice: request.stopPrice } : {}),
+      ...(request.expirationDate ? { expirationDate: request.expirationDate.text } : {}),
+      ...(request.referenceId !== undefined ? { referenceId: request.referenceId } : {}),
+    });
+    this.emit("OrderStatus", order, "placed");
+    setStatus(order, "placementConfirmed", now);
+    this.emit("OrderStatus", order, "placementConfirmed");
+    this.deps.logger.log("info", `Order ${order.number} of account ${accountNumber}: ${order.side} ${order.quantity} ${order.instrument.name} ${order.type} placed.`);
+    this.schedule(order, checked.expiresAtMs - now, () => this.expire(order));
+    this.watch(order);
+    this.tryExecute(order);
+    return order;
+  }
+
+  /** Asks to cancel; the order becomes canceled after CANCEL_CONFIRMATION_DELAY_MS. False when that is no longer possible. */
+  requestCancel(order: Order): boolean {
+    if (isFinal(order) || order.status === "cancelationRequested") return false;
+    const now = this.deps.clock.now();
+    setStatus(order, "cancelationRequested", now);
+    this.emit("OrderStatus", order, "cancelationRequested");
+    this.schedule(order, CANCEL_CONFIRMATION_DELAY_MS, () => {
+      if (isFinal(order)) return;
+      this.finish(order, order.executedQuantity > 0 ? "remainderCanceled" : "canceled");
+    });
+    return true;
+  }
+
+  /** Whether the limit price of this order may be changed now (API.md 3.3 #17). */
+  mayModify(order: Order): boolean {
+    return !isFinal(order) && order.status !== "cancelationRequested" && (order.type === "limit" || order.type === "stopLimit");
+  }
+
+  modifyLimit(order: Order, limitPrice: number): void {
+    const now = this.deps.clock.now();
+    setStatus(order, "modificationRequested", now);
+    order.limitPrice = limitPrice;
+    setStatus(order, "modified", now);
+    this.emit("OrderModified", order, "modified");
+    this.tryExecute(order);
+  }
+
+  /** Forgets every order and timer; watchers are released. */
+  clear(): void {
+    for (const handles of this.timers.values()) for (const handle of handles) this.deps.clock.clearTimeout(handle);
+    this.timers.clear();
+    for (const watch of this.watches.values()) watch.stop();
+    this.watches.clear();
+    this.ordersByAccount.clear();
+    this.lastNumber = FIRST_ORDER_NUMBER - 1;
+  }
+
+  private newOrder(accountNumber: string, fields: Pick<Order, "instrument" | "type" | "side" | "quantity" | "duration" | "createdAtMs">
+    & Partial<Pick<Order, "limitPrice" | "stopPrice" | "expirationDate" | "expiresAtMs" | "referenceId">> & { product: ProductBlock }): Order {
+    const order: Order = {
+      number: ++this.lastNumber,
+      accountNumber,
+      ...fields,
+      triggered: false,
+      executedQuantity: 0,
+      executedValue: 0,
+      commissionChargedEuro: 0,
+      status: "placed",
+      statusTimeMs: fields.createdAtMs,
+      history: [{ timeMs: fields.createdAtMs, status: "placed" }],
+    };
+    const list = this.ordersByAccount.get(accountNumber) ?? [];
+    list.push(order);
+    this.ordersByAccount.set(accountNumber, list);
+    return order;
+  }
+
+  private tryExecute(order: Order): void {
+    if (isFinal(order) || order.status === "cancelationRequested") return;
+    const quote = this.deps.market.quote(order.instrument.id);
+    if (!quote) return;
+    if ((order.type === "stop" || order.type === "stopLimit") && !order.triggered) {
+      if (!stopReached(order.side, order.stopPrice!, quote)) return;
+      order.triggered = true;
+      this.deps.logger.log("info", `Order ${order.number}: stop price ${order.stopPrice} reached; it now works as a ${order.type === "stop" ? "market" : "limit"} order.`);
+    }
+    const limit = order.type === "market" || order.type === "stop" ? undefined : order.limitPrice;
+    for (const fill of matchAgainstBook(order.side, remainingQuantity(order), limit, quote)) this.execute(order, fill);
+  }
+
+  private execute(order: Order, fill: Fill): void {
+    const now = this.deps.clock.now();
+    const book = this.deps.bookOf(order.accountNumber);
+    const firstFill = order.executedQuantity === 0;
+    order.executedQuantity += fill.quantity;
+    order.executedValue += fill.quantity * fill.price;
+    book.bookTrade({
+      timeMs: now, instrument: order.instrument, side: order.side, quantity: fill.quantity, price: fill.price,
+      costs: this.executionCosts(order, book, fill), mutationType: mutationTypeOf(order),
+    });
+    this.printing = true;
+    try {
+      this.deps.market.printTrade(order.instrument.id, fill.price, fill.quantity);
+    } finally {
+      this.printing = false;
+    }
+    const done = remainingQuantity(order) === 0;
+    setStatus(order, done ? "executed" : "partiallyExecuted", now, fill);
+    // Events say completelyExecuted for a fill in one go, remainderExecuted for the last of several (API.md 5.6).
+    this.emit("OrderExecution", order, done ? (firstFill ? "completelyExecuted" : "remainderExecuted") : "partiallyExecuted");
+    if (done) this.release(order);
+  }
+
+  /** The commission the order owes on its executed value so far, minus what earlier fills paid, plus taxes on this fill. */
+  private executionCosts(order: Order, book: AccountBook, fill: Fill): CostLine[] {
+    const executedEuro = toEuro(order.executedValue * order.instrument.contractSize, order.instrument.currency);
+    const owed = roundMoney(commissionEuro(executedEuro) - order.commissionChargedEuro);
+    order.commissionChargedEuro = roundMoney(order.commissionChargedEuro + owed);
+    const fillValue = fill.quantity * fill.price * order.instrument.contractSize;
+    const fillEuro = toEuro(fillValue, order.instrument.currency);
+    return [
+      { category: "commission", euro: owed, percentage: fillEuro > 0 ? Math.round((owed / fillEuro) * 100_000) / 1000 : 0 },
+      ...proportionalCostLines({ valueInCurrency: fillValue, currency: order.instrument.currency, isin: order.instrument.isin, side: order.side, realm: book.account.realm }),
+    ];
+  }
+
+  private expire(order: Order): void {
+    if (isFinal(order)) return;
+    this.finish(order, order.executedQuantity > 0 ? "remainderExpired" : "expired");
+  }
+
+  private finish(order: Order, status: OrderStatus): void {
+    setStatus(order, status, this.deps.clock.now());
+    this.emit("OrderStatus", order, status);
+    this.release(order);
+  }
+
+  private emit(name: OrderEventName, order: Order, status: string): void {
+    this.deps.events.emit("order", { name, message: toEventMessage(order, status, this.deps.clock.now()) });
+  }
+
+  private schedule(order: Order, delayMs: number, callback: () => void): void {
+    const handle = this.deps.clock.setTimeout(callback, Math.max(0, delayMs));
+    const list = this.timers.get(order.number) ?? [];
+    list.push(handle);
+    this.timers.set(order.number, list);
+  }
+
+  private watch(order: Order): void {
+    const id = order.instrument.id;
+    let watch = this.watches.get(id);
+    if (!watch) {
+      const orders = new Set<Order>();
+      const stop = this.deps.market.watch(id, () => {
+        if (this.printing) return;
+        for (const candidate of [...orders].sort((a, b) => a.number - b.number)) this.tryExecute(candidate);
+      });
+      watch = { stop, orders };
+      this.watches.set(id, watch);
+    }
+    watch.orders.add(order);
+  }
+
+  /** A finished order needs no timers and no prices any more. */
+  private release(order: Order): void {
+    for (const handle of this.timers.get(order.number) ?? []) this.deps.clock.clearTimeout(handle);
+    this.timers.delete(order.number);
+    const watch = this.watches.get(order.instrument.id);
+    if (!watch) return;
+    watch.orders.delete(order);
+    if (watch.orders.size === 0) {
+      watch.stop();
+      this.watches.delete(order.instrument.id);
+    }
+  }
+}
+
+function mutationTypeOf(order: Order): MutationType {
+  // The sandbox never lets an account go short, so buys open and sells close.
+  switch (order.product) {
+    case "option": return order.side === "buy" ? "openingBuy" : "closingSell";
+    case "future": return order.side === "buy" ? "openingBuyFutures" : "closingSellFuture";
+    default: return order.side;
+  }
+}
