@@ -10,7 +10,9 @@ module.exports = (_env, argv) => ({
   entry: {
     functions: "./src/functions/functions.ts",
     commands: "./src/commands/commands.ts",
-    taskpane: "./src/taskpane/index.ts",
+    taskpane: "./src/taskpane/index.tsx",
+    dialog: "./src/dialog/index.ts",
+    host: "./src/host/index.ts",
   },
   output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -24,10 +26,17 @@ module.exports = (_env, argv) => ({
       template: "./src/taskpane/taskpane.html",
       chunks: ["functions", "commands", "taskpane"],
     }),
+    new HtmlWebpackPlugin({ filename: "host.html", template: "./src/host/host.html", chunks: ["host"] }),
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets", to: "assets" },
-        { from: "node_modules/@microsoft/office-js/dist", to: "office-js", globOptions: { ignore: ["**/*.map"] } },
+        // office.js served from the add-in origin, so everything works offline: the Excel host scripts and en-us only.
+        {
+          from: "node_modules/@microsoft/office-js/dist",
+          to: "office-js",
+          globOptions: { ignore: ["**/*.debug.js", "**/*.map", "**/*-vsdoc.js"] },
+          filter: (file) => /[\\/]dist[\\/](office|excel[^\\/]*|custom-functions-runtime|o15apptofilemappingtable|es6-promise)\.js$|[\\/]en-us[\\/]/.test(file),
+        },
       ],
     }),
   ],

@@ -1,0 +1,35 @@
+import { Badge, Button, Text } from "@fluentui/react-components";
+import type { SessionState } from "../../core/session/session-manager";
+
+export interface SessionBarProps {
+  state: SessionState;
+  environment?: string;
+  onSignOut(): void;
+}
+
+/** Which environment, whether signed in, until when, read-only or not. */
+export function SessionBar({ state, environment, onSignOut }: SessionBarProps) {
+  return (
+    <div role="status" aria-live="polite" id="session-status" style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
+      <Badge appearance="tint" color={environment?.startsWith("the local") ? "informative" : "important"} id="environment">
+        {environment ? `Environment: ${environment}` : "Environment: …"}
+      </Badge>
+      <Text id="session-text">{describe(state)}</Text>
+      {state.status === "signedIn" && state.readOnly && <Badge color="warning" id="read-only">read-only</Badge>}
+      {state.status === "signedIn" && <Button size="small" id="sign-out" onClick={onSignOut}>Sign out</Button>}
+    </div>
+  );
+}
+
+function describe(state: SessionState): string {
+  switch (state.status) {
+    case "signedIn":
+      return `Signed in (${state.realm}), token valid until ${new Date(state.expiresAtMs).toLocaleTimeString()}`;
+    case "signingIn":
+      return "Signing in…";
+    case "resuming":
+      return "Resuming your session…";
+    case "signedOut":
+      return state.endUserMessage ?? "Signed out";
+  }
+}
