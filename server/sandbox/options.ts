@@ -1,3 +1,5 @@
+import type { OAuthClientConfig } from "./auth/client-config";
+
 /** Every tunable of the sandbox, with its unit in the name. Defaults are the real API's values. */
 export interface SandboxOptions {
   /** Seed of the market simulator and of every generated id: the same seed gives the same market. */
@@ -19,6 +21,8 @@ export interface SandboxOptions {
   corsOrigins: string[];
   /** Largest JSON request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** OAuth clients registered beside the clients file, in memory only (tests register their own redirect URI). */
+  extraClients: OAuthClientConfig[];
 }
 
 export const defaultSandboxOptions: SandboxOptions = {
@@ -34,4 +38,5 @@ export const defaultSandboxOptions: SandboxOptions = {
   dataDir: "",
   corsOrigins: ["*"],
   maxBodyBytes: 64 * 1024,
+  extraClients: [],
 };

@@ -1,7 +1,82 @@
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { OAuthError } from "../../../src/core/wire/auth";
 import type { SandboxContext } from "../context";
+import { localize } from "../i18n";
+import {
+  LOGIN_FLOW_LIFETIME_MS, MAX_OPEN_LOGIN_FLOWS, MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS, SPENT_CODE_MEMORY_MS,
+} from "./auth-policy";
+import { AuthorizationCodeStore } from "./authorization-codes";
+import { createContinueAuthorize, createShowAuthorize, pageLanguage, sendPage } from "./authorize-endpoint";
+import { ClientRegistry } from "./client-registry";
+import { ConsentStore } from "./consent-store";
+import { LoginFlowStore } from "./login-flows";
+import { LoginSteps } from "./login-steps";
+import { errorPage, maintenancePage, notFoundPage } from "./pages/login-pages";
+import { pageTexts } from "./pages/page-texts";
+import { PasswordLockout } from "./password-lockout";
+import { createTokenEndpoint } from "./token-endpoint";
 
-/** PLACEHOLDER: being written (auth helper). The login origin: /am/oauth2/realms/{realm}/authorize and /access_token. */
-export function createAuthApp(_ctx: SandboxContext): express.Express {
-  return express();
+/** Both spellings ForgeRock AM accepts: the short one Binck documented and the full root-realm path. */
+function realmPaths(endpoint: "authorize" | "access_token"): string[] {
+  return [`/am/oauth2/realms/:realm/${endpoint}`, `/am/oauth2/realms/root/realms/:realm/${endpoint}`];
+}
+
+// The pages run no script and load nothing; framing is refused so consent cannot be clickjacked.
+const PAGE_SECURITY_HEADERS: Record<string, string> = {
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  "X-Frame-Options": "DENY",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+};
+
+/** The login origin (ForgeRock AM look-alike): authorize pages and the token endpoint, API.md section 2. */
+export function createAuthApp(ctx: SandboxContext): express.Express {
+  const clients = ClientRegistry.load(ctx.options, ctx.logger);
+  const flows = new LoginFlowStore(ctx.clock, LOGIN_FLOW_LIFETIME_MS, MAX_OPEN_LOGIN_FLOWS);
+  const codes = new AuthorizationCodeStore(ctx.clock, ctx.options.authorizationCodeLifetimeMs, SPENT_CODE_MEMORY_MS);
+  const steps = new LoginSteps({
+    clock: ctx.clock,
+    logger: ctx.logger,
+    flows,
+    lockout: new PasswordLockout(ctx.clock, MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS),
+    consents: new ConsentStore(),
+    codes,
+  });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.use((_request, response, next) => {
+    for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) response.setHeader(name, value);
+    next();
+  });
+  app.use((request, response, next) => {
+    if (!ctx.faults.maintenance) return next();
+    // Guide: "Sign in page shows a maintenance page"; the token endpoint answers in its own JSON shape.
+    if (request.path.endsWith("/access_token")) {
+      response.status(503).json({ error: OAuthError.temporarilyUnavailable, error_description: localize(pageTexts.maintenance, "en") });
+      return;
+    }
+    sendPage(response, 503, maintenancePage(pageLanguage(request)));
+  });
+
+  app.get(realmPaths("authorize"), createShowAuthorize({ clients, flows, steps }));
+  app.post(realmPaths("authorize"), createContinueAuthorize({ clients, flows, steps }));
+  app.post(realmPaths("access_token"), createTokenEndpoint({ ctx, clients, codes }));
+  app.all(realmPaths("access_token"), (request, response) => {
+    response.setHeader("Allow", "POST");
+    response.status(405).json({ error: OAuthError.invalidRequest, error_description: `${request.method} is not allowed on the token endpoint; use POST.` });
+  });
+  app.use((request, response) => sendPage(response, 404, notFoundPage(pageLanguage(request), request.path)));
+  app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
+    ctx.logger.log("error", `Login origin: unexpected error on ${request.method} ${request.path}: ${error instanceof Error ? error.stack : String(error)}`);
+    if (response.headersSent) return void response.end();
+    if (request.path.endsWith("/access_token")) {
+      response.status(500).json({ error: OAuthError.serverError, error_description: "An unexpected error occurred in the sandbox's login server." });
+      return;
+    }
+    sendPage(response, 500, errorPage(pageLanguage(request), "unexpected"));
+  });
+  return app;
 }
