@@ -14,6 +14,7 @@ import type { Market } from "./market/market";
 import { NewsDesk } from "./market/news-desk";
 import { SimulatedMarket } from "./market/simulated-market";
 import { defaultSandboxOptions, type SandboxOptions } from "./options";
+import type { RealtimeOptions } from "./realtime/realtime-options";
 import { createRealtimeServer, type RealtimeServer } from "./realtime/server";
 import { createApiApp } from "./rest/app";
 import { Trading } from "./trading/trading";
@@ -33,11 +34,13 @@ export interface CreateSandboxOptions extends Partial<SandboxOptions> {
   logger?: Logger;
   /** Another market than the simulator (tests drive a hand-moved one). */
   market?: Market;
+  /** Hub timings and limits (keep-alive, client timeout, backpressure); defaults are ASP.NET's. */
+  realtime?: Partial<RealtimeOptions>;
 }
 
 /** Builds the whole sandbox without listening anywhere. */
 export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
-  const { clock = systemClock, logger = silentLogger, market: givenMarket, ...rest } = overrides;
+  const { clock = systemClock, logger = silentLogger, market: givenMarket, realtime: realtimeOptions, ...rest } = overrides;
   const options: SandboxOptions = { ...defaultSandboxOptions, ...rest };
   const events = new SandboxEvents();
   const market = givenMarket ?? new SimulatedMarket({ clock, seed: options.seed, ticksPerSecond: options.ticksPerSecond });
@@ -60,7 +63,7 @@ export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
     ctx.news.reset();
   };
   const apiApp = createApiApp(ctx, (app) => app.use(CONTROL_BASE_PATH, createControlRouter(ctx, { reset })));
-  const realtime = createRealtimeServer(ctx);
+  const realtime = createRealtimeServer(ctx, realtimeOptions);
   return {
     ctx,
     authApp: createAuthApp(ctx),
