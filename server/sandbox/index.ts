@@ -61,6 +61,7 @@ export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
     ctx.market.reset();
     ctx.trading.reset();
     ctx.news.reset();
+    ctx.events.emit("reset", {});
   };
   const apiApp = createApiApp(ctx, (app) => app.use(CONTROL_BASE_PATH, createControlRouter(ctx, { reset })));
   const realtime = createRealtimeServer(ctx, realtimeOptions);

@@ -206,12 +206,17 @@ describe("realtime hub: Binck methods and events with the official client", () =
       ["SubscribeQuotes", [190126781, ["aSm1L"], "Trades"], "SubscribeQuotes: accountNumber must be a string, got number 190126781."],
       ["UnSubscribeNews", [JANSEN_TRADING], "UnSubscribeNews takes no arguments; got 1."],
       ["ExtendSubscriptions", [null], "ExtendSubscriptions: accessToken must be a string, got null."],
-      ["UnsubscribeQuotes", [["aSm1L"]], "Unknown hub method 'UnsubscribeQuotes': did you mean 'UnSubscribeQuotes'? Names are matched exactly."],
       ["GetQuote", ["aSm1L"], "Unknown hub method 'GetQuote'. This hub has: SubscribeQuotes, UnSubscribeQuotes, SubscribeNews, UnSubscribeNews, SubscribeOrders, UnSubscribeOrders, ExtendSubscriptions."],
     ])("rejects %s(%j) with a specific error and stays connected", async (method, args, message) => {
       const hub = await connect("jansen");
       await expect(hub.invoke(method, ...(args as unknown[]))).rejects.toThrow(message);
       expect(await hub.invoke("SubscribeNews", JANSEN_TRADING)).toEqual({ isSucceeded: true });
+    });
+
+    it("matches method names case-insensitively, as ASP.NET Core SignalR does", async () => {
+      const hub = await connect("jansen");
+      expect(await hub.invoke("subscribequotes", JANSEN_TRADING, ["aSm1L"], "Trades")).toEqual({ isSucceeded: true, subcount: 1 });
+      expect(await hub.invoke("UNSUBSCRIBEQUOTES", ["aSm1L"])).toEqual({ isSucceeded: true, subcount: 0 });
     });
   });
 });

@@ -35,13 +35,14 @@ export function createAuthApp(ctx: SandboxContext): express.Express {
   const clients = ClientRegistry.load(ctx.options, ctx.logger);
   const flows = new LoginFlowStore(ctx.clock, LOGIN_FLOW_LIFETIME_MS, MAX_OPEN_LOGIN_FLOWS);
   const codes = new AuthorizationCodeStore(ctx.clock, ctx.options.authorizationCodeLifetimeMs, SPENT_CODE_MEMORY_MS);
-  const steps = new LoginSteps({
-    clock: ctx.clock,
-    logger: ctx.logger,
-    flows,
-    lockout: new PasswordLockout(ctx.clock, MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS),
-    consents: new ConsentStore(),
-    codes,
+  const lockout = new PasswordLockout(ctx.clock, MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS);
+  const consents = new ConsentStore();
+  const steps = new LoginSteps({ clock: ctx.clock, logger: ctx.logger, flows, lockout, consents, codes });
+  ctx.events.on("reset", () => {
+    flows.clear();
+    codes.clear();
+    lockout.clear();
+    consents.clear();
   });
 
   const app = express();

@@ -34,6 +34,11 @@ export type CodeRedemption =
 export class AuthorizationCodeStore {
   private readonly codes = new Map<string, CodeRecord>();
 
+  /** Forgets every code (sandbox reset). */
+  clear(): void {
+    this.codes.clear();
+  }
+
   constructor(
     private readonly clock: Clock,
     private readonly lifetimeMs: number,

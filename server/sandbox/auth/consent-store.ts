@@ -4,6 +4,11 @@ import type { Scope } from "../../../src/core/wire/auth";
 export class ConsentStore {
   private readonly granted = new Map<string, Set<Scope>>();
 
+  /** Forgets every consent (sandbox reset). */
+  clear(): void {
+    this.granted.clear();
+  }
+
   /** True when every requested scope was granted before. */
   covers(personId: string, clientId: string, scopes: readonly Scope[]): boolean {
     const granted = this.granted.get(key(personId, clientId));

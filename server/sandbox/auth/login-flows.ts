@@ -24,6 +24,11 @@ export interface LoginFlow {
 export class LoginFlowStore {
   private readonly flows = new Map<string, LoginFlow>();
 
+  /** Ends every sign-in in progress (sandbox reset). */
+  clear(): void {
+    this.flows.clear();
+  }
+
   constructor(
     private readonly clock: Clock,
     private readonly lifetimeMs: number,

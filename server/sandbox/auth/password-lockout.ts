@@ -7,6 +7,12 @@ export class PasswordLockout {
   private readonly failures = new Map<string, number>();
   private readonly lockedUntil = new Map<string, number>();
 
+  /** Forgets every failure and lock (sandbox reset). */
+  clear(): void {
+    this.failures.clear();
+    this.lockedUntil.clear();
+  }
+
   constructor(
     private readonly clock: Clock,
     private readonly maxFailures: number,

@@ -110,11 +110,12 @@ const METHODS: Record<HubMethodName, MethodSpec> = {
   },
 };
 
-/** The Binck hub methods (API.md 5.2) for one connection, names matched exactly (`UnSubscribe…`, capital S). */
+/** The Binck hub methods (API.md 5.2) for one connection. Like ASP.NET Core SignalR, names match case-insensitively. */
 export function createHubInvoker(subscriber: Subscriber, deps: HubMethodDeps): HubInvoker {
-  return (target, args) => {
-    const spec = Object.prototype.hasOwnProperty.call(METHODS, target) ? METHODS[target as HubMethodName] : undefined;
-    if (!spec) throw new HubError(unknownMethodMessage(target));
+  return (requested, args) => {
+    const target = (Object.keys(METHODS) as HubMethodName[]).find((name) => name.toLowerCase() === requested.toLowerCase());
+    if (!target) throw new HubError(unknownMethodMessage(requested));
+    const spec = METHODS[target];
     if (target !== HubMethod.ExtendSubscriptions) touchOrClose(subscriber);
     expectArgumentCount(target, args, spec.parameters);
     if (spec.scopes.length > 0 && !spec.scopes.some((scope) => subscriber.hasScope(scope))) {
@@ -152,7 +153,5 @@ function ownAccountOrLog(subscriber: Subscriber, method: string, accountNumber: 
 
 function unknownMethodMessage(target: string): string {
   const shown = target.length > 40 ? `${target.slice(0, 40)}…` : target;
-  const sameLetters = Object.keys(METHODS).find((name) => name.toLowerCase() === target.toLowerCase());
-  if (sameLetters) return `Unknown hub method '${shown}': did you mean '${sameLetters}'? Names are matched exactly.`;
   return `Unknown hub method '${shown}'. This hub has: ${Object.keys(METHODS).join(", ")}.`;
 }
