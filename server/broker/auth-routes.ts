@@ -24,6 +24,9 @@ export interface AuthRouteDeps {
   log: (level: "info" | "warn" | "error", message: string) => void;
 }
 
+/** A token younger than this is handed out again instead of refreshing once more. */
+export const FRESH_TOKEN_REUSE_MS = 5_000;
+
 const LOCALE_PATTERN = /^[A-Za-z]{2}(-?[A-Za-z]{2})?$/;
 
 /** The broker's /auth routes: sign-in start and callback, refresh, sign-out, public configuration. */
@@ -92,6 +95,7 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
       refreshToken: tokens.refresh_token,
       accessToken: tokens.access_token,
       accessTokenExpiresAtMs: expiresAtMs,
+      issuedAtMs: now(),
       scope: tokens.scope,
       readOnly,
       signedInAtMs: now(),
@@ -130,6 +134,10 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
   async function refresh(handle: string): Promise<RefreshAnswer> {
     const session = await sessions.get(handle);
     if (!session) return signInRequired("The session handle is unknown or has been forgotten.");
+    if (now() - session.issuedAtMs < FRESH_TOKEN_REUSE_MS) {
+      // Several parts of the add-in asking within moments of each other share the token just issued.
+      return { accessToken: session.accessToken, expiresAtMs: session.accessTokenExpiresAtMs, scope: session.scope, readOnly: session.readOnly };
+    }
     const outcome: TokenOutcome = await upstream.refresh(session.realm, session.refreshToken);
     if (!outcome.ok) {
       if (outcome.status === 502) {
@@ -143,6 +151,7 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
       refreshToken: outcome.tokens.refresh_token,
       accessToken: outcome.tokens.access_token,
       accessTokenExpiresAtMs: now() + outcome.tokens.expires_in * 1000,
+      issuedAtMs: now(),
       scope: outcome.tokens.scope,
     };
     await sessions.put(handle, updated);

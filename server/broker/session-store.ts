@@ -7,6 +7,8 @@ export interface BrokerSession {
   /** The latest access token, kept to sign out upstream (DELETE /sessions). */
   accessToken: string;
   accessTokenExpiresAtMs: number;
+  /** When the access token was last issued (sign-in or refresh). */
+  issuedAtMs: number;
   scope: string;
   readOnly: boolean;
   signedInAtMs: number;

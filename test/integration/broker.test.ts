@@ -1,0 +1,210 @@
+import type { SignInMessage } from "../../src/core/session/broker-messages";
+import { ManualClock } from "../../src/core/clock";
+import { FRESH_TOKEN_REUSE_MS } from "../../server/broker/auth-routes";
+import { startBrokerWorld, type BrokerWorld } from "../support/broker";
+import { getPage, postForm } from "../support/oauth-login";
+
+/** Everything the broker answered in this file, scanned at the end for the client secret and refresh tokens. */
+const seen: string[] = [];
+
+async function brokerFetch(world: BrokerWorld, path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(`${world.broker.url}${path}`, { redirect: "manual", ...init });
+  const text = await response.clone().text();
+  seen.push(text, JSON.stringify([...response.headers]));
+  return response;
+}
+
+const postJson = (world: BrokerWorld, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  brokerFetch(world, path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+/** Drives the sandbox's pages from the broker's redirect to the callback URL the browser would be sent to. */
+async function loginThroughPages(world: BrokerWorld, options: { realm?: string; username?: string; sms?: string; consent?: "allow" | "deny" } = {}) {
+  const realm = options.realm ?? "bincknlapi";
+  const start = await brokerFetch(world, `/auth/login?realm=${realm}&locale=nl`);
+  expect(start.status).toBe(302);
+  const authorize = start.headers.get("location")!;
+  let page = await getPage(authorize);
+  page = await postForm(world.sandbox.urls.login, realm, { flow: page.flow ?? "", IDToken2: options.username ?? "jansen", IDToken3: "Binck-2021!" });
+  const sms = options.sms ?? "123456";
+  page = await postForm(world.sandbox.urls.login, realm, sms === "skip" ? { flow: page.flow ?? "", action: "skip" } : { flow: page.flow ?? "", IDToken1: sms, action: "confirm" });
+  if (!page.location) page = await postForm(world.sandbox.urls.login, realm, { flow: page.flow ?? "", decision: options.consent ?? "allow" });
+  return { authorize, callback: page.location! };
+}
+
+async function callback(world: BrokerWorld, url: string): Promise<{ status: number; message: SignInMessage }> {
+  const response = await brokerFetch(world, new URL(url).pathname + new URL(url).search);
+  const html = await response.text();
+  const json = /<script id="binck-sign-in-result" type="application\/json">([^<]*)<\/script>/.exec(html)?.[1];
+  return { status: response.status, message: JSON.parse(json ?? "null") as SignInMessage };
+}
+
+describe("the token broker", () => {
+  let world: BrokerWorld;
+  const clock = { nowMs: Date.now(), advance(ms: number) { this.nowMs += ms; } };
+  beforeAll(async () => {
+    world = await startBrokerWorld({ broker: { now: () => clock.nowMs } });
+  });
+  afterAll(() => world.close());
+
+  it("publishes its environment without secrets", async () => {
+    const response = await brokerFetch(world, "/auth/config");
+    expect(await response.json()).toEqual({
+      environment: "local",
+      environmentDescription: "the local Binck sandbox (npm run sandbox)",
+      apiBase: `${world.sandbox.urls.api}/api/v1`,
+      realtimeUrl: `${world.sandbox.urls.realtime}/stream/v1`,
+      defaultRealm: "bincknlapi",
+      realms: ["bincknlapi", "binckbeapi", "binckitapi", "binckfrapi"],
+    });
+  });
+
+  it("starts the authorization request with a bound state, the realm, the locale and its own callback", async () => {
+    const response = await brokerFetch(world, "/auth/login?realm=binckitapi&locale=it");
+    const location = new URL(response.headers.get("location")!);
+    expect(location.origin + location.pathname).toBe(`${world.sandbox.urls.login}/am/oauth2/realms/binckitapi/authorize`);
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      ui_locales: "it", client_id: "broker-test-client", scope: "read write news quotes", state: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
+      response_type: "code", redirect_uri: `${world.broker.url}/auth/callback`,
+    });
+  });
+
+  it("signs in: exchanges the code, keeps the refresh token, hands over access token, expiry, scope, read-only flag and handle", async () => {
+    const { callback: url } = await loginThroughPages(world);
+    const { status, message } = await callback(world, url);
+    expect(status).toBe(200);
+    expect(message).toEqual({
+      kind: "signedIn", accessToken: expect.any(String), expiresAtMs: expect.any(Number), scope: "read write news quotes",
+      readOnly: false, realm: "bincknlapi", sessionHandle: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
+    expect(Object.keys(message)).not.toContain("refreshToken");
+    if (message.kind !== "signedIn") throw new Error("unreachable");
+    const accounts = await fetch(`${world.sandbox.urls.api}/api/v1/accounts`, { headers: { Authorization: `Bearer ${message.accessToken}` } });
+    expect(accounts.status).toBe(200);
+  });
+
+  it("refuses a replayed callback and a tampered state without exchanging the code", async () => {
+    const { callback: url } = await loginThroughPages(world);
+    expect((await callback(world, url)).status).toBe(200);
+    const callsBefore = world.upstreamCalls.length;
+    const replay = await callback(world, url);
+    expect(replay.status).toBe(400);
+    expect(replay.message).toMatchObject({ kind: "error", errorCode: "stateMismatch", endUserMessage: "This sign-in could not be verified. Please start the sign-in again." });
+    const tampered = new URL(url);
+    tampered.searchParams.set("state", "x".repeat(32));
+    expect((await callback(world, tampered.href)).message).toMatchObject({ errorCode: "stateMismatch" });
+    expect(world.upstreamCalls.length).toBe(callsBefore);
+  });
+
+  it("reports a refusal on the consent page", async () => {
+    const { callback: url } = await loginThroughPages(world, { username: "smith", sms: "999000", consent: "deny" });
+    const { status, message } = await callback(world, url);
+    expect(status).toBe(403);
+    expect(message).toMatchObject({ kind: "error", errorCode: "accessDenied", endUserMessage: "You did not allow the add-in to access your Binck account." });
+  });
+
+  it("marks a session read-only when the SMS step was skipped", async () => {
+    const { callback: url } = await loginThroughPages(world, { sms: "skip" });
+    expect((await callback(world, url)).message).toMatchObject({ kind: "signedIn", readOnly: true });
+  });
+
+  it("refreshes by handle, rotating the stored refresh token, with one upstream call for concurrent refreshes", async () => {
+    const { message } = await callback(world, (await loginThroughPages(world)).callback);
+    if (message.kind !== "signedIn") throw new Error("sign-in failed");
+    clock.advance(FRESH_TOKEN_REUSE_MS);
+    const tokenCalls = () => world.upstreamCalls.filter((call) => call.endsWith("/access_token")).length;
+    const before = tokenCalls();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle })));
+    const bodies = await Promise.all(answers.map((answer) => answer.json()));
+    expect(tokenCalls() - before).toBe(1);
+    expect(new Set(bodies.map((body) => body.accessToken)).size).toBe(1);
+    expect(bodies[0]).toEqual({ accessToken: expect.any(String), expiresAtMs: expect.any(Number), scope: "read write news quotes", readOnly: false });
+    expect(bodies[0].accessToken).not.toBe(message.accessToken);
+    expect(new Set(bodies.map((body) => body.accessToken)).size).toBe(1);
+  });
+
+  it("signs out upstream and forgets the session", async () => {
+    const { message } = await callback(world, (await loginThroughPages(world)).callback);
+    if (message.kind !== "signedIn") throw new Error("sign-in failed");
+    expect(await (await postJson(world, "/auth/logout", { sessionHandle: message.sessionHandle })).json()).toEqual({ signedOut: true, upstream: "ended" });
+    expect((await fetch(`${world.sandbox.urls.api}/api/v1/accounts`, { headers: { Authorization: `Bearer ${message.accessToken}` } })).status).toBe(401);
+    const refresh = await postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle });
+    expect(refresh.status).toBe(401);
+    expect(await refresh.json()).toMatchObject({ errorCode: "signInRequired", endUserMessage: "Signed out — sign in again." });
+  });
+
+  it.each([
+    ["GET", "/auth/login?realm=binckxxapi", undefined, 400, "realm 'binckxxapi' is not one of bincknlapi, binckbeapi, binckitapi, binckfrapi."],
+    ["GET", "/auth/login?locale=%3Cscript%3E", undefined, 400, "locale '<script>' is not a language code such as nl, fr, it, en or nlBE."],
+    ["POST", "/auth/refresh", {}, 400, "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in."],
+    ["POST", "/auth/refresh", { sessionHandle: 42 }, 400, "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in."],
+    ["POST", "/auth/refresh", "{not json", 400, "The request body is not valid JSON."],
+    ["POST", "/auth/refresh", { sessionHandle: "a".repeat(3000) }, 413, "The request body is too large."],
+    ["POST", "/auth/refresh", { sessionHandle: "a".repeat(43) }, 401, "The session handle is unknown or has been forgotten."],
+    ["POST", "/auth/logout", { sessionHandle: "../../etc" }, 400, "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in."],
+    ["GET", "/auth/nothing", undefined, 404, "No such broker route: GET /auth/nothing."],
+  ])("answers %s %s (case %#) with a status and a clear message", async (method, path, body, status, developerMessage) => {
+    const response = method === "GET" ? await brokerFetch(world, path) : await postJson(world, path, body);
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ developerMessage });
+  });
+
+  it("allows CORS only for the add-in origin and sends security headers", async () => {
+    const own = await brokerFetch(world, "/auth/config", { headers: { Origin: world.broker.url } });
+    expect(own.headers.get("access-control-allow-origin")).toBe(world.broker.url);
+    const other = await brokerFetch(world, "/auth/config", { headers: { Origin: "https://evil.example" } });
+    expect(other.headers.get("access-control-allow-origin")).not.toBe("https://evil.example");
+    expect(own.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(own.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(own.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("never sent the client secret or a refresh token in any answer", () => {
+    const everything = seen.join("\n");
+    expect(everything).not.toContain(world.config.clientSecret);
+    expect(everything).not.toMatch(/refresh_token|refreshToken/);
+  });
+});
+
+describe("the token broker's rate limit", () => {
+  let world: BrokerWorld;
+  beforeAll(async () => {
+    world = await startBrokerWorld({ config: { requestsPerMinute: 3 } });
+  });
+  afterAll(() => world.close());
+
+  it("answers 429 past the per-client limit", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await brokerFetch(world, "/auth/config")).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+});
+
+describe("the token broker when the upstream session ends", () => {
+  const sandboxClock = new ManualClock(Date.now());
+  let world: BrokerWorld;
+  beforeAll(async () => {
+    world = await startBrokerWorld({ sandbox: { clock: sandboxClock }, broker: { now: () => sandboxClock.now() } });
+  });
+  afterAll(() => world.close());
+
+  async function signIn(): Promise<string> {
+    const { message } = await callback(world, (await loginThroughPages(world)).callback);
+    if (message.kind !== "signedIn") throw new Error("sign-in failed");
+    return message.sessionHandle;
+  }
+
+  it.each([
+    ["the 24-hour refresh chain", 24 * 3_600_000],
+    ["30 minutes without requests", 30 * 60_000],
+  ])("answers 'sign in again' once %s ended", async (_what, elapsedMs) => {
+    const handle = await signIn();
+    sandboxClock.advance(elapsedMs);
+    const response = await postJson(world, "/auth/refresh", { sessionHandle: handle });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ errorCode: "signInRequired", endUserMessage: "Signed out — sign in again." });
+    // The broker forgot the session: asking again does not reach Binck.
+    const calls = world.upstreamCalls.length;
+    expect((await postJson(world, "/auth/refresh", { sessionHandle: handle })).status).toBe(401);
+    expect(world.upstreamCalls.length).toBe(calls);
+  });
+});
