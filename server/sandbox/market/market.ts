@@ -9,6 +9,18 @@ export interface SandboxInstrument {
   readonly lists: readonly string[];
   /** optionClass / futureClass entries have no quotes. */
   readonly quotable: boolean;
+  /** Option / future series: the id of their optionClass / futureClass entry. */
+  readonly classId?: string;
+  /** Leveraged products: the facts GET /instruments/leveragedproducts filters on. */
+  readonly leveraged?: LeveragedFacts;
+}
+
+export interface LeveragedFacts {
+  readonly category: "bonds" | "commodities" | "currencies" | "equities" | "indices";
+  readonly publisher: string;
+  readonly direction: "long" | "short";
+  /** XL turbos (no stop-loss above the financing level) vs regular turbos. */
+  readonly xl: boolean;
 }
 
 export interface Catalogue {

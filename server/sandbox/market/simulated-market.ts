@@ -1,6 +1,11 @@
-import type { Clock } from "../../../src/core/clock";
-import type { QuoteItem, StreamLevel } from "../../../src/core/wire/realtime";
-import type { Catalogue, Market, QuoteListener, QuoteState, SandboxInstrument } from "./market";
+import type { Clock, TimerHandle } from "../../../src/core/clock";
+import { itemAllowedAtLevel, type QuoteItem, type StreamLevel } from "../../../src/core/wire/realtime";
+import { buildCatalogue } from "./catalogue/build-catalogue";
+import type { SandboxCatalogue } from "./catalogue/sandbox-catalogue";
+import type { Market, QuoteListener, QuoteState } from "./market";
+import { PriceModel } from "./price-model";
+import { QuoteEngine, type QuoteRecord } from "./quote-engine";
+import { changedItems, quoteItems, tagNewCycle } from "./quote-items";
 
 export interface MarketDeps {
   clock: Clock;
@@ -8,15 +13,198 @@ export interface MarketDeps {
   ticksPerSecond: number;
 }
 
-/** PLACEHOLDER: being written (market helper). */
+/** Every instrument starts a new quote cycle (tag C) this often, at its own offset within the period. */
+export const QUOTE_CYCLE_PERIOD_MS = 15 * 60_000;
+
+interface Watched {
+  listeners: Set<QuoteListener>;
+  /** The items last sent (or snapshotted), to send only what changed. */
+  sent: QuoteItem[];
+}
+
+/**
+ * The seeded market simulator. Prices are functions of time (PriceModel); a state is kept only for
+ * instruments somebody read or watches, and is advanced lazily to the current step. One clock timer drives
+ * every watched instrument.
+ */
 export class SimulatedMarket implements Market {
-  readonly catalogue: Catalogue = { get: () => undefined, all: () => [] as SandboxInstrument[], byIsin: () => [] };
-  constructor(_deps: MarketDeps) {}
-  quote(_id: string): QuoteState | undefined { return undefined; }
-  snapshotItems(_id: string, _level: StreamLevel): QuoteItem[] { return []; }
-  watch(_id: string, _listener: QuoteListener): () => void { return () => {}; }
-  printTrade(): void {}
-  setTicksPerSecond(): void {}
-  reset(): void {}
-  stop(): void {}
+  readonly catalogue: SandboxCatalogue;
+  private readonly clock: Clock;
+  private readonly model: PriceModel;
+  private readonly engine: QuoteEngine;
+  private readonly records = new Map<string, QuoteRecord>();
+  private readonly watched = new Map<string, Watched>();
+  private ticksPerSecond: number;
+  /** Market time stands still here while ticksPerSecond is 0. */
+  private frozenAtMs: number | undefined;
+  private timer: TimerHandle | undefined;
+  private stopped = false;
+
+  constructor(deps: MarketDeps) {
+    this.clock = deps.clock;
+    this.catalogue = buildCatalogue(deps.seed, deps.clock.now());
+    this.model = new PriceModel(deps.seed, this.catalogue, deps.clock.now());
+    this.engine = new QuoteEngine(this.model);
+    this.ticksPerSecond = checkRate(deps.ticksPerSecond);
+    if (this.ticksPerSecond === 0) this.frozenAtMs = deps.clock.now();
+  }
+
+  get stepMs(): number {
+    return this.ticksPerSecond > 0 ? 1000 / this.ticksPerSecond : Infinity;
+  }
+
+  quote(instrumentId: string): QuoteState | undefined {
+    return this.record(instrumentId)?.state;
+  }
+
+  /** The unrounded model price of a quotable instrument at a moment (history bars use it). */
+  modelPrice(instrumentId: string, timeMs: number): number | undefined {
+    const entry = this.catalogue.get(instrumentId);
+    return entry?.quotable ? this.engine.priceAt(entry, timeMs) : undefined;
+  }
+
+  /** Volume traded in [fromMs, toMs) by the simulated market (history bars use it). */
+  modelVolume(instrumentId: string, fromMs: number, toMs: number): number {
+    const entry = this.catalogue.get(instrumentId);
+    return entry?.quotable ? this.model.volumeBetween(entry, fromMs, toMs) : 0;
+  }
+
+  /** Sandbox order fills of today (history bars fold them in). */
+  printedTrades(instrumentId: string): ReadonlyArray<{ price: number; quantity: number; timeMs: number }> {
+    return this.records.get(instrumentId)?.prints ?? [];
+  }
+
+  /** The market's current moment: now on the step grid, or the frozen moment. */
+  marketTimeMs(): number {
+    if (this.frozenAtMs !== undefined) return this.frozenAtMs;
+    return Math.floor(this.clock.now() / this.stepMs) * this.stepMs;
+  }
+
+  snapshotItems(instrumentId: string, level: StreamLevel): QuoteItem[] {
+    const record = this.record(instrumentId);
+    if (!record) return [];
+    const items = quoteItems(record.state, "qi", record.entry.hasBook);
+    const watched = this.watched.get(instrumentId);
+    if (watched) watched.sent = items;
+    return items.filter((item) => itemAllowedAtLevel(item.typ, level));
+  }
+
+  watch(instrumentId: string, listener: QuoteListener): () => void {
+    const record = this.record(instrumentId);
+    if (!record) return () => {};
+    let watched = this.watched.get(instrumentId);
+    if (!watched) this.watched.set(instrumentId, (watched = { listeners: new Set(), sent: quoteItems(record.state, "qu", record.entry.hasBook) }));
+    watched.listeners.add(listener);
+    this.schedule();
+    return () => {
+      watched.listeners.delete(listener);
+      if (watched.listeners.size === 0 && this.watched.get(instrumentId) === watched) this.watched.delete(instrumentId);
+      if (this.watched.size === 0) this.unschedule();
+    };
+  }
+
+  watchedCount(): number {
+    return this.watched.size;
+  }
+
+  printTrade(instrumentId: string, price: number, quantity: number): void {
+    const record = this.record(instrumentId);
+    if (!record) throw new RangeError(`printTrade: instrument '${instrumentId}' is unknown or has no quotes.`);
+    if (!Number.isFinite(price) || price <= 0) throw new RangeError(`printTrade: price ${price} of ${instrumentId} must be a positive number.`);
+    if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`printTrade: quantity ${quantity} of ${instrumentId} must be a positive whole number.`);
+    this.engine.print(record, { price, quantity, timeMs: this.clock.now() });
+    this.publish(record, false);
+  }
+
+  setTicksPerSecond(ticksPerSecond: number): void {
+    const rate = checkRate(ticksPerSecond);
+    if (rate === 0 && this.frozenAtMs === undefined) this.frozenAtMs = this.marketTimeMs();
+    this.ticksPerSecond = rate;
+    if (rate > 0) this.frozenAtMs = undefined;
+    this.unschedule();
+    this.schedule();
+  }
+
+  reset(): void {
+    this.records.clear();
+    this.model.setEpoch(this.clock.now());
+    if (this.ticksPerSecond === 0) this.frozenAtMs = this.clock.now();
+    // Watchers stay attached and start a new cycle from the fresh state.
+    for (const [id] of this.watched) {
+      const record = this.record(id);
+      if (record) this.publish(record, true);
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unschedule();
+    this.watched.clear();
+  }
+
+  private record(instrumentId: string): QuoteRecord | undefined {
+    let record = this.records.get(instrumentId);
+    const now = this.marketTimeMs();
+    if (!record) {
+      const entry = this.catalogue.get(instrumentId);
+      if (!entry?.quotable) return undefined;
+      record = this.engine.create(entry, now);
+      this.records.set(instrumentId, record);
+    } else {
+      this.engine.advance(record, now);
+    }
+    return record;
+  }
+
+  private tick(): void {
+    const now = this.marketTimeMs();
+    for (const [id] of this.watched) {
+      const record = this.records.get(id);
+      if (!record) continue;
+      const before = record.timeMs;
+      const sameDay = this.engine.advance(record, now);
+      const newCycle = !sameDay || cycleSlot(id, before) !== cycleSlot(id, now);
+      this.publish(record, newCycle);
+    }
+  }
+
+  /** Sends watchers what changed, or everything tagged C at the start of a cycle. */
+  private publish(record: QuoteRecord, newCycle: boolean): void {
+    const watched = this.watched.get(record.entry.model.id);
+    if (!watched) return;
+    const items = quoteItems(record.state, "qu", record.entry.hasBook);
+    const batch = newCycle ? tagNewCycle(items) : changedItems(watched.sent, items);
+    watched.sent = items;
+    if (batch.length === 0) return;
+    for (const listener of [...watched.listeners]) listener(batch);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.stopped || this.watched.size === 0 || this.ticksPerSecond === 0) return;
+    const now = this.clock.now();
+    const next = (Math.floor(now / this.stepMs) + 1) * this.stepMs;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.tick();
+      this.schedule();
+    }, Math.max(1, Math.ceil(next - now)));
+  }
+
+  private unschedule(): void {
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+function cycleSlot(instrumentId: string, timeMs: number): number {
+  let offset = 0;
+  for (let i = 0; i < instrumentId.length; i++) offset = (offset * 31 + instrumentId.charCodeAt(i)) % QUOTE_CYCLE_PERIOD_MS;
+  return Math.floor((timeMs + offset) / QUOTE_CYCLE_PERIOD_MS);
+}
+
+function checkRate(ticksPerSecond: number): number {
+  if (!Number.isFinite(ticksPerSecond) || ticksPerSecond < 0 || ticksPerSecond > 1000) {
+    throw new RangeError(`ticksPerSecond ${ticksPerSecond} must be a number from 0 to 1000.`);
+  }
+  return ticksPerSecond;
 }

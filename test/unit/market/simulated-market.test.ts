@@ -1,0 +1,158 @@
+import { ManualClock } from "../../../src/core/clock";
+import type { QuoteItem } from "../../../src/core/wire/realtime";
+import { QUOTE_CYCLE_PERIOD_MS, SimulatedMarket } from "../../../server/sandbox/market/simulated-market";
+import { isValidPrice } from "../../../server/sandbox/market/tick-sizes";
+
+const SEED = 20210630;
+
+function market(clock = new ManualClock(), ticksPerSecond = 2): { clock: ManualClock; market: SimulatedMarket } {
+  return { clock, market: new SimulatedMarket({ clock, seed: SEED, ticksPerSecond }) };
+}
+
+function idOf(simulated: SimulatedMarket, isin: string, mic: string): string {
+  return simulated.catalogue.byIsin(isin, mic)[0].model.id;
+}
+
+describe("SimulatedMarket", () => {
+  it("is reproducible: the same seed and clock give the same updates", () => {
+    const runs = [market(), market()].map(({ clock, market: simulated }) => {
+      const batches: QuoteItem[][] = [];
+      simulated.watch(idOf(simulated, "NL0010273215", "XAMS"), (items) => batches.push(items));
+      clock.advance(30_000);
+      simulated.stop();
+      return batches;
+    });
+    expect(runs[0].length).toBeGreaterThan(10);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
+  it("starts at the reference price and keeps every price on the tick grid with an ordered five-level book", () => {
+    const { clock, market: simulated } = market();
+    const asml = simulated.catalogue.byIsin("NL0010273215", "XAMS")[0];
+    expect(simulated.quote(asml.model.id)!.last!.price).toBe(612.4);
+    const ids = simulated.catalogue.all().filter((entry) => entry.quotable).filter((_, index) => index % 97 === 0).map((entry) => entry.model.id);
+    for (let step = 0; step < 5; step++) {
+      clock.advance(3_600_000);
+      for (const id of ids) {
+        const entry = simulated.catalogue.get(id)!;
+        const state = simulated.quote(id)!;
+        expect(isValidPrice(entry.ticks, state.last!.price)).toBe(true);
+        expect(state.high!.price).toBeGreaterThanOrEqual(state.last!.price);
+        expect(state.low!.price).toBeLessThanOrEqual(state.last!.price);
+        if (!entry.hasBook) {
+          expect(state.bid).toEqual([]);
+          continue;
+        }
+        // Near the minimum price (far out-of-the-money options) there is no room for five bid levels.
+        expect(state.bid.length).toBe(entry.model.type === "equity" ? 5 : state.ask.length);
+        expect(state.bid.length).toBeGreaterThanOrEqual(1);
+        expect(state.bid[0].price).toBeLessThanOrEqual(state.last!.price);
+        expect(state.ask[0].price).toBeGreaterThanOrEqual(state.last!.price);
+        expect(state.bid[0].price).toBeLessThan(state.ask[0].price);
+        for (let level = 1; level < state.bid.length; level++) {
+          expect(state.bid[level].price).toBeLessThan(state.bid[level - 1].price);
+          expect(state.ask[level].price).toBeGreaterThan(state.ask[level - 1].price);
+          expect(isValidPrice(entry.ticks, state.bid[level].price)).toBe(true);
+          expect(isValidPrice(entry.ticks, state.ask[level].price)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("gives qi snapshots filtered by level, then qu batches of changed items only", () => {
+    const { clock, market: simulated } = market();
+    const id = idOf(simulated, "NL0011821202", "XAMS");
+    const trades = simulated.snapshotItems(id, "Trades").map((item) => item.typ);
+    expect(trades).toEqual(["lst", "vol", "cls", "opn", "hgh", "low"]);
+    expect(simulated.snapshotItems(id, "TopOfBook").map((item) => item.typ)).toEqual([...trades, "bid", "ask"]);
+    const book = simulated.snapshotItems(id, "Book");
+    expect(book.map((item) => item.typ)).toEqual([...trades, "bid", "bid2", "bid3", "bid4", "bid5", "ask", "ask2", "ask3", "ask4", "ask5"]);
+    expect(book.every((item) => item.msg === "qi")).toBe(true);
+    const batches: QuoteItem[][] = [];
+    simulated.watch(id, (items) => batches.push(items));
+    clock.advance(10_000);
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.length).toBeLessThanOrEqual(20);
+    for (const batch of batches) {
+      expect(batch.every((item) => item.msg === "qu")).toBe(true);
+      expect(batch.length).toBeLessThan(book.length);
+      expect(new Set(batch.map((item) => item.typ)).size).toBe(batch.length);
+    }
+    simulated.stop();
+  });
+
+  it("starts a C cycle with every item at least once per cycle period", () => {
+    const { clock, market: simulated } = market();
+    const id = idOf(simulated, "FR0000120644", "XPAR");
+    const cycles: QuoteItem[][] = [];
+    simulated.watch(id, (items) => { if (items[0].tags === "C") cycles.push(items); });
+    clock.advance(QUOTE_CYCLE_PERIOD_MS + 1000);
+    expect(cycles.length).toBe(1);
+    expect(cycles[0].map((item) => item.typ)).toEqual(simulated.snapshotItems(id, "Book").map((item) => item.typ));
+    expect(cycles[0].slice(1).every((item) => item.tags === undefined)).toBe(true);
+    simulated.stop();
+  });
+
+  it("prints a sandbox trade: last, volume and high follow, watchers hear it at once", () => {
+    const { market: simulated } = market(new ManualClock(), 0);
+    const id = idOf(simulated, "NL0000009538", "XAMS");
+    const before = simulated.quote(id)!;
+    const cumVol = before.cumVol;
+    const heard: QuoteItem[][] = [];
+    simulated.watch(id, (items) => heard.push(items));
+    simulated.printTrade(id, 30.5, 1200);
+    const after = simulated.quote(id)!;
+    expect(after.last).toMatchObject({ price: 30.5, volume: 1200 });
+    expect(after.cumVol).toBe(cumVol + 1200);
+    expect(after.high!.price).toBe(30.5);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toEqual(expect.arrayContaining([
+      expect.objectContaining({ msg: "qu", typ: "lst", prc: 30.5, vol: 1200 }),
+      expect.objectContaining({ typ: "vol", vol: cumVol + 1200 }),
+      expect.objectContaining({ typ: "hgh", prc: 30.5 }),
+    ]));
+    expect(() => simulated.printTrade(id, -1, 10)).toThrow("printTrade: price -1 of " + id + " must be a positive number.");
+    expect(() => simulated.printTrade("zzzzz", 1, 10)).toThrow("printTrade: instrument 'zzzzz' is unknown or has no quotes.");
+    simulated.stop();
+  });
+
+  it("needs no timer for unwatched instruments and one timer for all watched ones, stopped when the last leaves", () => {
+    const { clock, market: simulated } = market();
+    const ids = simulated.catalogue.all().filter((entry) => entry.quotable).slice(0, 50).map((entry) => entry.model.id);
+    simulated.quote(ids[0]);
+    expect(clock.pendingTimers()).toBe(0);
+    const stops = ids.map((id) => simulated.watch(id, () => {}));
+    expect(clock.pendingTimers()).toBe(1);
+    stops.forEach((stop) => stop());
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it("freezes at 0 ticks per second and resets to the seeded start", () => {
+    const { clock, market: simulated } = market(new ManualClock(), 0);
+    const id = idOf(simulated, "US0378331005", "XNAS");
+    const frozen = simulated.quote(id)!.last!.price;
+    clock.advance(3_600_000);
+    expect(simulated.quote(id)!.last!.price).toBe(frozen);
+    simulated.setTicksPerSecond(2);
+    clock.advance(3_600_000);
+    expect(simulated.quote(id)!.last!.price).not.toBe(frozen);
+    simulated.reset();
+    expect(simulated.quote(id)!.last!.price).toBe(228);
+    expect(() => simulated.setTicksPerSecond(-1)).toThrow("ticksPerSecond -1 must be a number from 0 to 1000.");
+  });
+
+  it("keeps up with 3,000 watched instruments: a tick costs less than the 500 ms between ticks", () => {
+    const { clock, market: simulated } = market();
+    const ids = simulated.catalogue.all().filter((entry) => entry.quotable).slice(0, 3000).map((entry) => entry.model.id);
+    let batches = 0;
+    for (const id of ids) simulated.watch(id, () => batches++);
+    expect(simulated.watchedCount()).toBe(3000);
+    const started = performance.now();
+    clock.advance(10_000);
+    const perTickMs = (performance.now() - started) / 20;
+    expect(batches).toBeGreaterThan(3000);
+    // The bound that matters: at 2 ticks per second a tick must finish within its 500 ms (typically ~50 ms).
+    expect(perTickMs).toBeLessThan(500);
+    simulated.stop();
+  });
+});
