@@ -6,13 +6,15 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 /** One shared runtime: the taskpane page also loads the functions and commands bundles (ARCHITECTURE.md). */
 module.exports = (_env, argv) => ({
   mode: argv.mode || "development",
-  devtool: argv.mode === "production" ? "source-map" : "eval-source-map",
+  // No eval-based source maps: the add-in origin's CSP forbids eval.
+  devtool: "source-map",
   entry: {
     functions: "./src/functions/functions.ts",
     commands: "./src/commands/commands.ts",
     taskpane: "./src/taskpane/index.tsx",
     dialog: "./src/dialog/index.ts",
     host: "./src/host/index.ts",
+    "office-shim": "./src/host/office-shim.ts",
   },
   output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -25,6 +27,16 @@ module.exports = (_env, argv) => ({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
       chunks: ["functions", "commands", "taskpane"],
+      chunksSortMode: "manual",
+      officeJs: true,
+    }),
+    // The same page and bundles for the browser host, with the host's Office shim in place of office.js.
+    new HtmlWebpackPlugin({
+      filename: "host-taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      chunks: ["office-shim", "functions", "commands", "taskpane"],
+      chunksSortMode: "manual",
+      officeJs: false,
     }),
     new HtmlWebpackPlugin({ filename: "host.html", template: "./src/host/host.html", chunks: ["host"] }),
     new CopyWebpackPlugin({

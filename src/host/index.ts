@@ -24,5 +24,5 @@ const bridge: BrowserHostBridge = {
 
 document.getElementById("workbook-name")!.textContent = workbook;
 const frame = document.getElementById("taskpane") as HTMLIFrameElement;
-frame.src = "taskpane.html";
+frame.src = "host-taskpane.html";
 write(`host ready for workbook ${workbook}`);

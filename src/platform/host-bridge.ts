@@ -1,9 +1,9 @@
 import type { KeyValueStorage } from "../core/session/storage";
 
 /**
- * The parts of Office the add-in uses, as the browser host page (src/host) provides them when the add-in runs
- * outside Excel. The add-in looks for it on a same-origin parent (taskpane) or opener (dialog); inside Excel that
- * lookup fails (cross-origin) and the real Office APIs are used.
+ * The parts of Office the add-in uses, as the browser host page (src/host) provides them outside Excel. In the
+ * taskpane frame src/host/office-shim.ts turns them into the Office globals; the dialog page finds them on its
+ * opener. Inside Excel the lookup fails (cross-origin) and the real Office APIs are used.
  */
 export interface BrowserHostBridge {
   displayDialogAsync(
@@ -16,6 +16,8 @@ export interface BrowserHostBridge {
   storage: KeyValueStorage;
   /** Per-workbook settings (Office.context.document.settings). */
   settings: WorkbookSettings;
+  /** Receives the runtime's custom-function and action associations (the functions host grows from here). */
+  registerRuntime?(associations: Map<string, unknown>): void;
 }
 
 export interface WorkbookSettings {
@@ -34,9 +36,4 @@ export function bridgeOf(candidate: Window | null | undefined): BrowserHostBridg
   } catch {
     return undefined;
   }
-}
-
-/** The bridge seen from the taskpane: the parent frame's. */
-export function findBrowserHost(): BrowserHostBridge | undefined {
-  return window.parent !== window ? bridgeOf(window.parent) : undefined;
 }

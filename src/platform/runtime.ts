@@ -3,7 +3,7 @@ import type { Logger, LogLevel } from "../core/log";
 import { BrokerClient } from "../core/session/broker-client";
 import { SessionManager } from "../core/session/session-manager";
 import { MemoryStorage, type KeyValueStorage } from "../core/session/storage";
-import { findBrowserHost, type WorkbookSettings } from "./host-bridge";
+import type { WorkbookSettings } from "./host-bridge";
 import { OfficeSignInDialog } from "./office-dialog";
 
 export interface LogLine {
@@ -18,8 +18,7 @@ export interface AddinRuntime {
   broker: BrokerClient;
   settings: WorkbookSettings;
   logger: Logger & { lines(): readonly LogLine[]; onLine(listener: () => void): () => void };
-  /** "browser host" outside Excel, else Office's host name. */
-  hostName: string;
+
 }
 
 const RUNTIME_KEY = "__binckAddinRuntime";
@@ -31,22 +30,17 @@ export function getAddinRuntime(): AddinRuntime {
 }
 
 function createRuntime(): AddinRuntime {
-  const bridge = findBrowserHost();
   const logger = createLogger();
-  const storage: KeyValueStorage = bridge?.storage
-    ?? (typeof OfficeRuntime !== "undefined" && OfficeRuntime.storage ? OfficeRuntime.storage : new MemoryStorage());
-  const display = bridge
-    ? bridge.displayDialogAsync.bind(bridge)
-    : (url: string, options: Office.DialogOptions, callback: (result: Office.AsyncResult<Office.Dialog>) => void) =>
-        Office.context.ui.displayDialogAsync(url, options, callback);
+  const storage: KeyValueStorage = typeof OfficeRuntime !== "undefined" && OfficeRuntime.storage ? OfficeRuntime.storage : new MemoryStorage();
+  const display = (url: string, options: Office.DialogOptions, callback: (result: Office.AsyncResult<Office.Dialog>) => void) =>
+    Office.context.ui.displayDialogAsync(url, options, callback);
   const broker = new BrokerClient(window.location.origin);
   const session = new SessionManager({ broker, dialog: new OfficeSignInDialog(display), storage, clock: systemClock, logger });
   return {
     session,
     broker,
-    settings: bridge?.settings ?? (Office.context.document.settings as unknown as WorkbookSettings),
+    settings: Office.context.document.settings as unknown as WorkbookSettings,
     logger,
-    hostName: bridge ? "browser host" : String(Office.context.host ?? "unknown"),
   };
 }
 

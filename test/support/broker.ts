@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { PROFILES, type BrokerConfig } from "../../server/broker/config";
 import { startBroker, type RunningBroker, type StartBrokerOptions } from "../../server/broker";
+import { MemoryBrokerSessionStore, type BrokerSessionStore } from "../../server/broker/session-store";
 import type { CreateSandboxOptions } from "../../server/sandbox";
 import { freePort } from "./free-port";
 import { startTestSandbox, type TestSandbox } from "./sandbox";
@@ -12,6 +13,8 @@ export interface BrokerWorld {
   config: BrokerConfig;
   /** Every upstream call the broker made, as "METHOD path". */
   upstreamCalls: string[];
+  /** Every refresh token the broker stored: none may ever reach a browser or a response. */
+  refreshTokens: string[];
   close(): Promise<void>;
 }
 
@@ -41,7 +44,18 @@ export async function startBrokerWorld(options: {
     ...options.config,
   };
   const upstreamCalls: string[] = [];
+  const refreshTokens: string[] = [];
+  const store = new MemoryBrokerSessionStore(options.broker?.now ?? Date.now);
+  const sessions: BrokerSessionStore = {
+    get: (handle) => store.get(handle),
+    put: (handle, session) => {
+      refreshTokens.push(session.refreshToken);
+      return store.put(handle, session);
+    },
+    delete: (handle) => store.delete(handle),
+  };
   const broker = await startBroker({
+    sessions,
     config,
     port,
     staticDir: options.serveDist ? path.resolve(__dirname, "..", "..", "dist") : undefined,
@@ -56,6 +70,7 @@ export async function startBrokerWorld(options: {
     broker,
     config,
     upstreamCalls,
+    refreshTokens,
     async close() {
       await broker.close();
       await sandbox.close();

@@ -1,0 +1,127 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { startBrokerWorld, type BrokerWorld } from "../support/broker";
+import { launchBrowser, type TestBrowser } from "../support/browser";
+
+/**
+ * The whole sign-in as a person does it, in headless Chromium: the browser host loads the built taskpane, the
+ * taskpane opens the dialog (a real pop-up) on the broker, the sandbox's pages log in, the broker's last page
+ * hands the result back with messageParent, and the taskpane lists the accounts.
+ */
+const DIST = path.resolve(__dirname, "..", "..", "dist", "host.html");
+
+describe("sign-in through the browser host", () => {
+  let world: BrokerWorld;
+  let browser: TestBrowser;
+  const responses: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(DIST)) throw new Error("dist/ is missing: npm test builds it (webpack) before the browser suites.");
+    world = await startBrokerWorld({ serveDist: true });
+    browser = await launchBrowser();
+    browser.context.on("response", (response) => {
+      void response.text().then((text) => responses.push(text), () => undefined);
+    });
+  });
+  afterAll(async () => {
+    await browser.close();
+    await world.close();
+  });
+
+  async function openHost(workbook: string): Promise<{ page: Page; pane: Frame }> {
+    const page = await browser.context.newPage();
+    await page.goto(`${world.broker.url}/host.html?workbook=${workbook}`);
+    const pane = page.frameLocator("#taskpane");
+    await pane.locator("#sign-in, #accounts").first().waitFor();
+    const frame = page.frames().find((candidate) => candidate.url().endsWith("/host-taskpane.html"))!;
+    return { page, pane: frame };
+  }
+
+  async function logIn(popup: Page, options: { username?: string; password?: string; sms?: string; consent?: "allow" | "deny" }) {
+    await popup.waitForSelector("#idToken2");
+    await popup.fill("#idToken2", options.username ?? "jansen");
+    await popup.fill("#idToken3", options.password ?? "Binck-2021!");
+    await popup.click("#idToken4_0");
+    await popup.waitForSelector("#idToken1");
+    if (options.sms === "skip") await popup.click("#idToken2_1");
+    else {
+      await popup.fill("#idToken1", options.sms ?? "123456");
+      await popup.click("#idToken2_0");
+    }
+    if (options.consent) {
+      await popup.waitForSelector("#consentAllow");
+      await popup.click(options.consent === "allow" ? "#consentAllow" : "#consentDeny");
+    }
+  }
+
+  it("signs in (login, SMS, consent) and lists the accounts, marking the savings account", async () => {
+    const { pane } = await openHost("Book1");
+    expect(await pane.locator("#environment").innerText()).toContain("local Binck sandbox");
+    const popupOpened = browser.context.waitForEvent("page");
+    await pane.click("#sign-in");
+    const popup = await popupOpened;
+    await logIn(popup, { consent: "allow" });
+    await pane.locator("#accounts").waitFor();
+    const accounts = await pane.locator("#accounts [data-account]").allInnerTexts();
+    expect(accounts).toEqual([
+      expect.stringMatching(/^A\. Jansen — Beleggen · 190126781 · Trading\s*$/),
+      expect.stringMatching(/^A\. Jansen — Sparen · 190126799 · Savings\s+view only$/),
+    ]);
+    expect(await pane.locator("#session-text").innerText()).toMatch(/^Signed in \(bincknlapi\), token valid until/);
+    expect(await pane.locator("#read-only").count()).toBe(0);
+  });
+
+  it("remembers the chosen account per workbook", async () => {
+    const first = await openHost("Book7");
+    await first.pane.locator("#accounts").waitFor();
+    await first.pane.locator("[data-account='190126799']").click();
+    const second = await openHost("Book7");
+    await second.pane.locator("#accounts").waitFor();
+    expect(await second.pane.locator("input[value='190126799']").isChecked()).toBe(true);
+    const other = await openHost("Book8");
+    await other.pane.locator("#accounts").waitFor();
+    expect(await other.pane.locator("input:checked").count()).toBe(0);
+  });
+
+  it("shows a read-only session when the SMS step was skipped, with order entry disabled and the reason", async () => {
+    const { pane } = await openHost("Book2");
+    // The previous test's session resumed from storage: sign out first.
+    await pane.locator("#sign-out").click();
+    const popupOpened = browser.context.waitForEvent("page");
+    await pane.click("#sign-in");
+    await logIn(await popupOpened, { sms: "skip" });
+    await pane.locator("#read-only").waitFor();
+    expect(await pane.locator("#read-only-notice").innerText()).toContain("Order entry is disabled: you signed in without the SMS code");
+    await pane.locator("#sign-out").click();
+  });
+
+  it("shows the refusal when the person does not allow access", async () => {
+    const { pane } = await openHost("Book3");
+    const popupOpened = browser.context.waitForEvent("page");
+    await pane.click("#sign-in");
+    await logIn(await popupOpened, { username: "smith", sms: "999000", consent: "deny" });
+    await pane.locator("#sign-in-error").waitFor();
+    expect(await pane.locator("#sign-in-error").innerText()).toBe("You did not allow the add-in to access your Binck account.");
+    expect(await pane.locator("#sign-in").innerText()).toBe("Try again");
+  });
+
+  it("tells the person to try again when the sign-in window is closed", async () => {
+    const { pane } = await openHost("Book4");
+    const popupOpened = browser.context.waitForEvent("page");
+    await pane.click("#sign-in");
+    const popup = await popupOpened;
+    await popup.waitForSelector("#idToken2");
+    await popup.close();
+    await pane.locator("#sign-in-error").waitFor();
+    expect(await pane.locator("#sign-in-error").innerText()).toBe("The sign-in window was closed before signing in finished. Click Sign in to try again.");
+  });
+
+  it("never exposed the client secret or a refresh token to the browser", () => {
+    expect(responses.length).toBeGreaterThan(10);
+    const everything = responses.join("\n");
+    expect(everything).not.toContain(world.config.clientSecret);
+    expect(world.refreshTokens.length).toBeGreaterThan(0);
+    for (const token of world.refreshTokens) expect(everything).not.toContain(token);
+  });
+});
