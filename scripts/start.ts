@@ -1,2 +1,62 @@
-/** `npm start`: the main job. For now the sandbox; the broker and the add-in server join it as they land. */
-import "../server/sandbox/main";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { systemClock } from "../src/core/clock";
+import { startBroker } from "../server/broker";
+import { brokerConfigFromEnv } from "../server/broker/config";
+import { startSandbox } from "../server/sandbox";
+import { sandboxOptionsFromEnv, sandboxPortsFromEnv } from "../server/sandbox/env";
+import { consoleLogger } from "../server/sandbox/logger";
+import { ensureCertificates, loadTlsMaterial } from "../server/shared/tls";
+
+/**
+ * `npm start`: builds the add-in, starts the local Binck sandbox (unless BINCK_ENV names another deployment)
+ * and the add-in server with its token broker, then prints every URL and how to sideload.
+ */
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, "..");
+  const out = (line = "") => process.stdout.write(`${line}\n`);
+  const certificates = ensureCertificates();
+  if (process.env.SKIP_BUILD !== "1") {
+    out("Building the add-in (webpack)…");
+    const build = spawnSync(path.join(root, "node_modules", ".bin", "webpack"), ["--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    if (build.status !== 0) throw new Error("The build failed (see above).");
+  }
+  const logger = consoleLogger(process.env.BINCK_LOG_LEVEL === "debug" ? "debug" : "info");
+  const tls = loadTlsMaterial();
+  const local = (process.env.BINCK_ENV ?? "local") === "local";
+  const sandbox = local
+    ? await startSandbox({ ...sandboxOptionsFromEnv(process.env), ports: sandboxPortsFromEnv(process.env), clock: systemClock, logger, tls })
+    : undefined;
+  const config = brokerConfigFromEnv(process.env);
+  const broker = await startBroker({
+    config,
+    port: Number(process.env.ADDIN_PORT ?? 3000),
+    staticDir: path.join(root, "dist"),
+    tls,
+    log: (level, message) => logger.log(level, message),
+  });
+  out();
+  out(`binck-excel is running against ${config.environmentDescription}.`);
+  out(`  add-in + broker   ${broker.url}/taskpane.html   (token broker under ${broker.url}/auth/)`);
+  out(`  browser preview   ${broker.url}/host.html       (the add-in without Excel)`);
+  if (sandbox) {
+    out(`  sandbox login     ${sandbox.urls.login}/am/oauth2/realms/bincknlapi/authorize`);
+    out(`  sandbox API       ${sandbox.urls.api}/api/v1/version`);
+    out(`  sandbox realtime  ${sandbox.urls.realtime}/stream/v1   (version: ${sandbox.urls.realtime}/version)`);
+    out(`  sandbox control   ${sandbox.urls.api}/_sandbox/status`);
+    out("  test persons      see README (e.g. jansen / Binck-2021! / SMS 123456)");
+  }
+  out();
+  out("Sideload into Excel (Windows or Mac): trust the local CA first, then run `npm run sideload:desktop`;");
+  out("for Excel on the web: `npm run sideload:web` prints the steps. The CA certificate is " + certificates.caCert);
+  const stop = () => {
+    void Promise.all([broker.close(), sandbox?.close()]).then(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
