@@ -47,8 +47,8 @@ async function main(): Promise<void> {
     out("  test persons      see README (e.g. jansen / Binck-2021! / SMS 123456)");
   }
   out();
-  out("Sideload into Excel (Windows or Mac): trust the local CA first, then run `npm run sideload:desktop`;");
-  out("for Excel on the web: `npm run sideload:web` prints the steps. The CA certificate is " + certificates.caCert);
+  out("Sideload into Excel (Windows or Mac): `npm run sideload -- desktop` (trusts the local CA, then starts Excel with the add-in);");
+  out("Excel on the web: `npm run sideload -- web` prints the steps. Local CA certificate: " + certificates.caCert);
   const stop = () => {
     void Promise.all([broker.close(), sandbox?.close()]).then(() => process.exit(0));
   };

@@ -6,7 +6,7 @@ import { chromiumPath } from "../test/support/chromium-path";
 
 /**
  * `npm test`: makes the local certificates, checks that headless Chromium is there (it fails loudly when not),
- * type-checks, then runs every jest suite with the local CA trusted by Node.
+ * type-checks, builds the add-in, then runs every jest suite with the local CA trusted by Node.
  */
 const root = path.resolve(__dirname, "..");
 const certs = ensureCertificates();
@@ -22,6 +22,12 @@ const typecheck = spawnSync(bin("tsc"), ["--noEmit", "-p", root], { stdio: "inhe
 if (typecheck.status !== 0) {
   process.stderr.write("Type check failed.\n");
   process.exit(typecheck.status ?? 1);
+}
+// The browser suites load the built add-in: build it first (development mode is quick and has no eval).
+const build = spawnSync(bin("webpack"), ["--mode", "development"], { stdio: ["ignore", "ignore", "inherit"], env, cwd: root });
+if (build.status !== 0) {
+  process.stderr.write("The add-in build (webpack) failed.\n");
+  process.exit(build.status ?? 1);
 }
 const jest = spawnSync(bin("jest"), ["--ci", ...process.argv.slice(2)], { stdio: "inherit", env, cwd: root });
 process.exit(jest.status ?? 1);

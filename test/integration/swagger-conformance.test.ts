@@ -53,12 +53,11 @@ describe("swagger conformance of all 33 operations", () => {
     const aex = await call("Instruments_GetListContents", "GET", `/instruments/lists/amsterdamAEXIndex?accountNumber=${account}&range=0-49`, 200);
     const ids = aex.instrumentsCollection.instruments.slice(0, 3).map((i: { id: string }) => i.id);
     await call("Instruments_GetInstrument", "GET", `/instruments/${ids.join("%2C")}?accountNumber=${account}`, 200);
-    await call("Instruments_GetLeveragedProducts", "GET", `/instruments/leveragedproducts?accountNumber=${account}&category=indices&publisher=all`, 200);
+    const turbos = await call("Instruments_GetLeveragedProducts", "GET", `/instruments/leveragedproducts?accountNumber=${account}&category=indices&publisher=all`, 200);
     await call("Instruments_GetCertificates", "GET", `/instruments/certificates?accountNumber=${account}&exchange=certificatesEuronext`, 200);
     await call("Instruments_GetBonds", "GET", `/instruments/bonds?accountNumber=${account}&type=bondsAmsterdamGovernment`, 200);
     await call("Instruments_GetDerivatives", "GET", `/instruments/derivatives?accountNumber=${account}&underlyingInstrumentId=${asml.id}&range=0-49`, 200);
-    const trackers = await call("Instruments_GetListContents", "GET", `/instruments/lists/trackers?accountNumber=${account}`, 200);
-    const withKid = trackers.instrumentsCollection.instruments.find((i: { isKidApplicable: boolean }) => i.isKidApplicable);
+    const withKid = turbos.instrumentsCollection.instruments.find((i: { isKidApplicable: boolean }) => i.isKidApplicable);
     expect(withKid).toBeDefined();
     const kids = await call("Instruments_SearchKidDocument", "GET", `/instruments/${withKid.id}/kid?accountNumber=${account}`, 200);
     const kidId = kids.kidCollection.kids[0].kidId;
@@ -103,11 +102,14 @@ describe("swagger conformance of all 33 operations", () => {
 
   it("answers errors with the ErrorMessageModel of the operation", async () => {
     const fresh = (await sandbox.signIn("jansen", { scope: "read write news quotes" })).access_token;
+    const positions = await (await sandbox.api(`/api/v1/accounts/${account}/positions`, { token: fresh })).json();
+    const positionId: string = positions.positionsCollection.positions[0].instrument.id;
     const cases: Array<[string, string, string, number]> = [
       ["Accounts_GetAccount", "GET", "/accounts/999999999", 404],
       ["Balances_GetAccountBalances", "GET", "/accounts/bad!/balances", 400],
       ["Instruments_GetInstruments", "GET", `/instruments?accountNumber=${account}&searchText=a`, 400],
-      ["Quotes_GetHistoricalQuotes", "GET", `/quotes/xxxxx/history?accountNumber=${account}&fromDateTime=2000-01-01&interval=oneMinute`, 400],
+      ["Quotes_GetHistoricalQuotes", "GET", `/quotes/xxxxx/history?accountNumber=${account}&fromDateTime=2000-01-01&interval=oneMinute`, 404],
+      ["Quotes_GetHistoricalQuotes", "GET", `/quotes/${positionId}/history?accountNumber=${account}&fromDateTime=2000-01-01&interval=oneMinute`, 400],
       ["Orders_RegisterOrder", "POST", `/accounts/${account}/orders`, 400],
     ];
     for (const [operationId, method, path, status] of cases) {

@@ -1,0 +1,25 @@
+import path from "node:path";
+import { consoleLogger } from "../sandbox/logger";
+import { brokerConfigFromEnv } from "./config";
+import { startBroker } from "./index";
+
+/** `npm run broker`: the add-in origin and token broker alone (the sandbox or a real deployment runs elsewhere). */
+async function main(): Promise<void> {
+  const logger = consoleLogger();
+  const config = brokerConfigFromEnv(process.env);
+  const broker = await startBroker({
+    config,
+    port: Number(process.env.ADDIN_PORT ?? 3000),
+    staticDir: path.resolve(__dirname, "..", "..", "dist"),
+    log: (level, message) => logger.log(level, message),
+  });
+  process.stdout.write(`Add-in and token broker on ${broker.url} (${config.environmentDescription}).\n`);
+  const stop = () => void broker.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The broker could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
