@@ -1,10 +1,14 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** swagger.json as shipped in ../shared (the official API description: the wire truth). */
-export const SWAGGER_PATH = path.resolve(__dirname, "..", "..", "..", "shared", "binck-api", "swagger.json");
+/**
+ * The official swagger.json (the wire truth): ../shared's when it is beside the project, else the unchanged copy in
+ * spec/ (MIT, see spec/NOTICE-swagger.txt).
+ */
+const SHARED_SWAGGER = path.resolve(__dirname, "..", "..", "..", "shared", "binck-api", "swagger.json");
+export const SWAGGER_PATH = existsSync(SHARED_SWAGGER) ? SHARED_SWAGGER : path.resolve(__dirname, "..", "..", "spec", "swagger.json");
 
 interface SwaggerOperation {
   operationId: string;
