@@ -24,7 +24,7 @@ export interface AuthRouteDeps {
   log: (level: "info" | "warn" | "error", message: string) => void;
 }
 
-/** A token younger than this is handed out again instead of refreshing once more. */
+/** A token younger than this (and than a quarter of its lifetime) is handed out again instead of refreshing once more. */
 export const FRESH_TOKEN_REUSE_MS = 5_000;
 
 const LOCALE_PATTERN = /^[A-Za-z]{2}(-?[A-Za-z]{2})?$/;
@@ -134,7 +134,8 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
   async function refresh(handle: string): Promise<RefreshAnswer> {
     const session = await sessions.get(handle);
     if (!session) return signInRequired("The session handle is unknown or has been forgotten.");
-    if (now() - session.issuedAtMs < FRESH_TOKEN_REUSE_MS) {
+    const lifetimeMs = session.accessTokenExpiresAtMs - session.issuedAtMs;
+    if (now() - session.issuedAtMs < Math.min(FRESH_TOKEN_REUSE_MS, lifetimeMs / 4)) {
       // Several parts of the add-in asking within moments of each other share the token just issued.
       return { accessToken: session.accessToken, expiresAtMs: session.accessTokenExpiresAtMs, scope: session.scope, readOnly: session.readOnly };
     }

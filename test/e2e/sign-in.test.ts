@@ -96,10 +96,11 @@ describe("sign-in through the browser host", () => {
     await pane.locator("#sign-out").click();
   });
 
-  it("shows the refusal when the person does not allow access", async () => {
-    const { pane } = await openHost("Book3");
+  it("shows the refusal when the person does not allow access (signing in by keyboard)", async () => {
+    const { page, pane } = await openHost("Book3");
     const popupOpened = browser.context.waitForEvent("page");
-    await pane.click("#sign-in");
+    await pane.locator("#sign-in").focus();
+    await page.keyboard.press("Enter");
     await logIn(await popupOpened, { username: "smith", sms: "999000", consent: "deny" });
     await pane.locator("#sign-in-error").waitFor();
     expect(await pane.locator("#sign-in-error").innerText()).toBe("You did not allow the add-in to access your Binck account.");
@@ -115,6 +116,20 @@ describe("sign-in through the browser host", () => {
     await popup.close();
     await pane.locator("#sign-in-error").waitFor();
     expect(await pane.locator("#sign-in-error").innerText()).toBe("The sign-in window was closed before signing in finished. Click Sign in to try again.");
+  });
+
+  it("explains a blocked pop-up (Office error 12009) and lets the person try again", async () => {
+    const { page, pane } = await openHost("Book5");
+    await page.evaluate(() => {
+      window.open = () => null;
+    });
+    await pane.click("#sign-in");
+    await pane.locator("#sign-in-error").waitFor();
+    expect(await pane.locator("#sign-in-error").innerText()).toBe(
+      "The browser blocked the sign-in window. Allow pop-ups for this add-in (choose Allow when Office asks), then click Sign in again.");
+    expect(await pane.locator("#sign-in").isEnabled()).toBe(true);
+    await pane.getByRole("button", { name: /^Diagnostics/ }).click();
+    expect(await pane.locator("#diagnostics").textContent()).toContain("Office dialog error 12009");
   });
 
   it("never exposed the client secret or a refresh token to the browser", () => {

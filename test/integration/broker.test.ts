@@ -158,8 +158,9 @@ describe("the token broker", () => {
     expect(own.headers.get("cache-control")).toBe("no-store");
   });
 
-  it("never sent the client secret or a refresh token in any answer", () => {
-    const everything = seen.join("\n");
+  it("never sent the client secret or a refresh token in any answer or log line", () => {
+    expect(world.logLines.length).toBeGreaterThan(3);
+    const everything = [...seen, ...world.logLines].join("\n");
     expect(everything).not.toContain(world.config.clientSecret);
     expect(world.refreshTokens.length).toBeGreaterThan(0);
     for (const token of world.refreshTokens) expect(everything).not.toContain(token);

@@ -15,6 +15,8 @@ export interface BrokerWorld {
   upstreamCalls: string[];
   /** Every refresh token the broker stored: none may ever reach a browser or a response. */
   refreshTokens: string[];
+  /** Every line the broker logged. */
+  logLines: string[];
   close(): Promise<void>;
 }
 
@@ -54,8 +56,12 @@ export async function startBrokerWorld(options: {
     },
     delete: (handle) => store.delete(handle),
   };
+  const logLines: string[] = [];
   const broker = await startBroker({
     sessions,
+    log: (level, message) => {
+      logLines.push(`${level} ${message}`);
+    },
     config,
     port,
     staticDir: options.serveDist ? path.resolve(__dirname, "..", "..", "dist") : undefined,
@@ -71,6 +77,7 @@ export async function startBrokerWorld(options: {
     config,
     upstreamCalls,
     refreshTokens,
+    logLines,
     async close() {
       await broker.close();
       await sandbox.close();

@@ -173,7 +173,9 @@ export class SessionManager {
   private accept(token: RefreshedToken | Extract<SignInMessage, { kind: "signedIn" }>, announce: boolean): void {
     this.accessToken = token.accessToken;
     this.setState({ status: "signedIn", realm: this.realm!, scope: token.scope, readOnly: token.readOnly, expiresAtMs: token.expiresAtMs });
-    const dueInMs = Math.max(0, token.expiresAtMs - this.refreshLeadMs - this.options.clock.now());
+    // Refresh a minute early, but never earlier than half-way through a short-lived token (no refresh storms).
+    const lifetimeMs = token.expiresAtMs - this.options.clock.now();
+    const dueInMs = Math.max(lifetimeMs / 2, lifetimeMs - this.refreshLeadMs, 0);
     this.schedule(dueInMs, () => void this.refresh(0));
     if (announce) for (const listener of [...this.tokenListeners]) listener(token.accessToken);
   }

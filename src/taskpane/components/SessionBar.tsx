@@ -11,9 +11,7 @@ export interface SessionBarProps {
 export function SessionBar({ state, environment, onSignOut }: SessionBarProps) {
   return (
     <div role="status" aria-live="polite" id="session-status" style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
-      <Badge appearance="tint" color={environment?.startsWith("the local") ? "informative" : "important"} id="environment">
-        {environment ? `Environment: ${environment}` : "Environment: …"}
-      </Badge>
+      <Text size={200} id="environment">{environment ? `Environment: ${environment}` : "Environment: …"}</Text>
       <Text id="session-text">{describe(state)}</Text>
       {state.status === "signedIn" && state.readOnly && <Badge color="warning" id="read-only">read-only</Badge>}
       {state.status === "signedIn" && <Button size="small" id="sign-out" onClick={onSignOut}>Sign out</Button>}

@@ -64,6 +64,18 @@ describe("SessionManager", () => {
     expect(manager.getAccessToken()).toBe("token-2");
   });
 
+  it("refreshes a short-lived token half-way through its life, not at once", async () => {
+    const { manager, clock, calls, setDialog } = setup([() => json(200, { accessToken: "token-2", expiresAtMs: 24_000, scope: "read", readOnly: false })]);
+    setDialog(async () => ({ kind: "signedIn", accessToken: "token-1", expiresAtMs: 20_000, scope: "read", readOnly: false, realm: "bincknlapi", sessionHandle: HANDLE }));
+    await manager.signIn("bincknlapi", "nl");
+    clock.advance(9_999);
+    expect(calls).toEqual([]);
+    clock.advance(1);
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(manager.getAccessToken()).toBe("token-2");
+  });
+
   it("ends in a clear signed-out state when the broker says the chain has ended", async () => {
     const { manager, clock, storage } = setup([() => json(401, { errorCode: "signInRequired", endUserMessage: "Signed out — sign in again.", developerMessage: "invalid_grant" })]);
     await manager.signIn("bincknlapi", "nl");
