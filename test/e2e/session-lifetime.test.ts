@@ -1,6 +1,6 @@
-import type { Frame, Page } from "playwright-core";
 import { startBrokerWorld, type BrokerWorld } from "../support/broker";
 import { launchBrowser, type TestBrowser } from "../support/browser";
+import { openHost, signInThroughPopup } from "../support/browser-host";
 
 /**
  * With short token lifetimes set on the sandbox, the taskpane refreshes its token by itself, and when the refresh
@@ -18,25 +18,11 @@ describe("session lifetime in the taskpane", () => {
     await world.close();
   });
 
-  async function signIn(): Promise<{ page: Page; pane: Frame }> {
-    const page = await browser.context.newPage();
-    await page.goto(`${world.broker.url}/host.html?workbook=Lifetime`);
-    const pane = page.frames().find((frame) => frame.url().endsWith("/host-taskpane.html")) ?? (await page.waitForEvent("frameattached"));
-    await pane.waitForSelector("#sign-in");
-    const popupOpened = browser.context.waitForEvent("page");
-    await pane.click("#sign-in");
-    const popup = await popupOpened;
-    await popup.waitForSelector("#idToken2");
-    await popup.fill("#idToken2", "jansen");
-    await popup.fill("#idToken3", "Binck-2021!");
-    await popup.click("#idToken4_0");
-    await popup.waitForSelector("#idToken1");
-    await popup.fill("#idToken1", "123456");
-    await popup.click("#idToken2_0");
-    await popup.waitForSelector("#consentAllow");
-    await popup.click("#consentAllow");
-    await pane.waitForSelector("#accounts");
-    return { page, pane };
+  async function signIn() {
+    const opened = await openHost(browser, world.broker.url, "Lifetime");
+    await signInThroughPopup(browser, opened.pane, { consent: "allow" });
+    await opened.pane.waitForSelector("#accounts");
+    return opened;
   }
 
   it("refreshes before expiry, then shows the end of the refresh chain", async () => {

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Frame, Page } from "playwright-core";
 import { startBrokerWorld, type BrokerWorld } from "../support/broker";
 import { launchBrowser, type TestBrowser } from "../support/browser";
+import { logInInPopup, openHost } from "../support/browser-host";
 
 /**
  * The whole sign-in as a person does it, in headless Chromium: the browser host loads the built taskpane, the
@@ -29,39 +29,15 @@ describe("sign-in through the browser host", () => {
     await world.close();
   });
 
-  async function openHost(workbook: string): Promise<{ page: Page; pane: Frame }> {
-    const page = await browser.context.newPage();
-    await page.goto(`${world.broker.url}/host.html?workbook=${workbook}`);
-    const pane = page.frameLocator("#taskpane");
-    await pane.locator("#sign-in, #accounts").first().waitFor();
-    const frame = page.frames().find((candidate) => candidate.url().endsWith("/host-taskpane.html"))!;
-    return { page, pane: frame };
-  }
-
-  async function logIn(popup: Page, options: { username?: string; password?: string; sms?: string; consent?: "allow" | "deny" }) {
-    await popup.waitForSelector("#idToken2");
-    await popup.fill("#idToken2", options.username ?? "jansen");
-    await popup.fill("#idToken3", options.password ?? "Binck-2021!");
-    await popup.click("#idToken4_0");
-    await popup.waitForSelector("#idToken1");
-    if (options.sms === "skip") await popup.click("#idToken2_1");
-    else {
-      await popup.fill("#idToken1", options.sms ?? "123456");
-      await popup.click("#idToken2_0");
-    }
-    if (options.consent) {
-      await popup.waitForSelector("#consentAllow");
-      await popup.click(options.consent === "allow" ? "#consentAllow" : "#consentDeny");
-    }
-  }
+  const host = (workbook: string) => openHost(browser, world.broker.url, workbook);
 
   it("signs in (login, SMS, consent) and lists the accounts, marking the savings account", async () => {
-    const { pane } = await openHost("Book1");
+    const { pane } = await host("Book1");
     expect(await pane.locator("#environment").innerText()).toContain("local Binck sandbox");
     const popupOpened = browser.context.waitForEvent("page");
     await pane.click("#sign-in");
     const popup = await popupOpened;
-    await logIn(popup, { consent: "allow" });
+    await logInInPopup(popup, { consent: "allow" });
     await pane.locator("#accounts").waitFor();
     const accounts = await pane.locator("#accounts [data-account]").allInnerTexts();
     expect(accounts).toEqual([
@@ -73,42 +49,42 @@ describe("sign-in through the browser host", () => {
   });
 
   it("remembers the chosen account per workbook", async () => {
-    const first = await openHost("Book7");
+    const first = await host("Book7");
     await first.pane.locator("#accounts").waitFor();
     await first.pane.locator("[data-account='190126799']").click();
-    const second = await openHost("Book7");
+    const second = await host("Book7");
     await second.pane.locator("#accounts").waitFor();
     expect(await second.pane.locator("input[value='190126799']").isChecked()).toBe(true);
-    const other = await openHost("Book8");
+    const other = await host("Book8");
     await other.pane.locator("#accounts").waitFor();
     expect(await other.pane.locator("input:checked").count()).toBe(0);
   });
 
   it("shows a read-only session when the SMS step was skipped, with order entry disabled and the reason", async () => {
-    const { pane } = await openHost("Book2");
+    const { pane } = await host("Book2");
     // The previous test's session resumed from storage: sign out first.
     await pane.locator("#sign-out").click();
     const popupOpened = browser.context.waitForEvent("page");
     await pane.click("#sign-in");
-    await logIn(await popupOpened, { sms: "skip" });
+    await logInInPopup(await popupOpened, { sms: "skip" });
     await pane.locator("#read-only").waitFor();
     expect(await pane.locator("#read-only-notice").innerText()).toContain("Order entry is disabled: you signed in without the SMS code");
     await pane.locator("#sign-out").click();
   });
 
   it("shows the refusal when the person does not allow access (signing in by keyboard)", async () => {
-    const { page, pane } = await openHost("Book3");
+    const { page, pane } = await host("Book3");
     const popupOpened = browser.context.waitForEvent("page");
     await pane.locator("#sign-in").focus();
     await page.keyboard.press("Enter");
-    await logIn(await popupOpened, { username: "smith", sms: "999000", consent: "deny" });
+    await logInInPopup(await popupOpened, { username: "smith", sms: "999000", consent: "deny" });
     await pane.locator("#sign-in-error").waitFor();
     expect(await pane.locator("#sign-in-error").innerText()).toBe("You did not allow the add-in to access your Binck account.");
     expect(await pane.locator("#sign-in").innerText()).toBe("Try again");
   });
 
   it("tells the person to try again when the sign-in window is closed", async () => {
-    const { pane } = await openHost("Book4");
+    const { pane } = await host("Book4");
     const popupOpened = browser.context.waitForEvent("page");
     await pane.click("#sign-in");
     const popup = await popupOpened;
@@ -119,7 +95,7 @@ describe("sign-in through the browser host", () => {
   });
 
   it("explains a blocked pop-up (Office error 12009) and lets the person try again", async () => {
-    const { page, pane } = await openHost("Book5");
+    const { page, pane } = await host("Book5");
     await page.evaluate(() => {
       window.open = () => null;
     });

@@ -3,7 +3,8 @@
  * series (expirations x strikes x call/put) and each future class into expirations. Underlyings are named
  * by ISIN + MIC of an equity or index row (index rows without ISIN by symbol).
  */
-export interface OptionClassRow {
+/** What option and future classes share. */
+interface DerivativeClassRow {
   readonly symbol: string;
   readonly name: string;
   /** ISIN of the underlying, or `symbol:<index symbol>` for an index without ISIN. */
@@ -13,6 +14,9 @@ export interface OptionClassRow {
   readonly mic: string;
   readonly currency: string;
   readonly contractSize: number;
+}
+
+export interface OptionClassRow extends DerivativeClassRow {
   /** Strikes each side of the at-the-money strike. */
   readonly strikesEachSide: number;
   /** Annualised implied volatility used for pricing. */
@@ -54,14 +58,7 @@ export const OPTION_CLASSES: readonly OptionClassRow[] = [
   stock("IBM", "IBM option", "US4592001014", "XNYS", "XCBO", "USD", 0.25),
 ];
 
-export interface FutureClassRow {
-  readonly symbol: string;
-  readonly name: string;
-  readonly underlying: string;
-  readonly underlyingMic: string;
-  readonly mic: string;
-  readonly currency: string;
-  readonly contractSize: number;
+export interface FutureClassRow extends DerivativeClassRow {
   readonly tickSize: number;
   /** Months between expirations: 1 monthly, 3 quarterly. */
   readonly cycleMonths: 1 | 3;

@@ -1,0 +1,45 @@
+import type { Frame, Page } from "playwright-core";
+import type { TestBrowser } from "./browser";
+
+/** Opens the browser host on a workbook and returns the taskpane frame once the add-in has rendered. */
+export async function openHost(browser: TestBrowser, addinOrigin: string, workbook: string): Promise<{ page: Page; pane: Frame }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${addinOrigin}/host.html?workbook=${workbook}`);
+  await page.frameLocator("#taskpane").locator("#sign-in, #accounts").first().waitFor();
+  const pane = page.frames().find((candidate) => candidate.url().endsWith("/host-taskpane.html"));
+  if (!pane) throw new Error("The browser host has no taskpane frame.");
+  return { page, pane };
+}
+
+export interface PopupLogin {
+  username?: string;
+  password?: string;
+  /** The SMS code, or "skip" for a read-only session. */
+  sms?: string;
+  consent?: "allow" | "deny";
+}
+
+/** Fills the sandbox's login pages in the sign-in pop-up, as a person would. */
+export async function logInInPopup(popup: Page, login: PopupLogin): Promise<void> {
+  await popup.waitForSelector("#idToken2");
+  await popup.fill("#idToken2", login.username ?? "jansen");
+  await popup.fill("#idToken3", login.password ?? "Binck-2021!");
+  await popup.click("#idToken4_0");
+  await popup.waitForSelector("#idToken1");
+  if (login.sms === "skip") await popup.click("#idToken2_1");
+  else {
+    await popup.fill("#idToken1", login.sms ?? "123456");
+    await popup.click("#idToken2_0");
+  }
+  if (login.consent) {
+    await popup.waitForSelector("#consentAllow");
+    await popup.click(login.consent === "allow" ? "#consentAllow" : "#consentDeny");
+  }
+}
+
+/** Clicks "Sign in" in the taskpane and completes the login in the pop-up that opens. */
+export async function signInThroughPopup(browser: TestBrowser, pane: Frame, login: PopupLogin): Promise<void> {
+  const popupOpened = browser.context.waitForEvent("page");
+  await pane.click("#sign-in");
+  await logInInPopup(await popupOpened, login);
+}
