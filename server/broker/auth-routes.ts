@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { parse as parseCookie } from "cookie";
 import express, { type Request, type Response } from "express";
 import { isRealm, REALMS, type Realm } from "../../src/core/wire/auth";
 import {
@@ -27,6 +28,9 @@ export interface AuthRouteDeps {
 /** A token younger than this (and than a quarter of its lifetime) is handed out again instead of refreshing once more. */
 export const FRESH_TOKEN_REUSE_MS = 5_000;
 
+/** The cookie binding a sign-in to the dialog's browser. */
+export const LOGIN_COOKIE = "binck_login";
+
 const LOCALE_PATTERN = /^[A-Za-z]{2}(-?[A-Za-z]{2})?$/;
 
 /** The broker's /auth routes: sign-in start and callback, refresh, sign-out, public configuration. */
@@ -52,7 +56,8 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
     const locale = single(request.query.locale) ?? "en";
     if (!isRealm(realm)) return fail(response, 400, "invalidRequest", `realm '${clip(realm)}' is not one of ${REALMS.join(", ")}.`);
     if (!LOCALE_PATTERN.test(locale)) return fail(response, 400, "invalidRequest", `locale '${clip(locale)}' is not a language code such as nl, fr, it, en or nlBE.`);
-    const state = logins.start(realm, locale);
+    const { state, browserBinding } = logins.start(realm, locale);
+    response.cookie(LOGIN_COOKIE, browserBinding, { httpOnly: true, secure: true, sameSite: "lax", path: "/auth/callback", maxAge: config.loginTimeoutMs });
     response.redirect(302, upstream.authorizeUrl(realm, state, locale));
   });
 
@@ -61,11 +66,13 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
     const error = (status: number, errorCode: BrokerErrorCode, endUserMessage: string, developerMessage: string) =>
       page({ kind: "error", errorCode, endUserMessage, developerMessage }, status);
     const state = single(request.query.state);
-    const login = state ? logins.take(state) : undefined;
+    const binding = parseCookie(request.headers.cookie ?? "")[LOGIN_COOKIE];
+    response.clearCookie(LOGIN_COOKIE, { path: "/auth/callback", secure: true, httpOnly: true, sameSite: "lax" });
+    const login = state ? logins.take(state, binding) : undefined;
     if (!login) {
-      log("warn", "Sign-in callback refused: its state is unknown, expired or already used.");
+      log("warn", "Sign-in callback refused: its state is unknown, expired, already used or from another browser.");
       return error(400, "stateMismatch", "This sign-in could not be verified. Please start the sign-in again.",
-        "The state parameter is unknown, expired or was already used (possible replay or tampering); no code was exchanged.");
+        "The state parameter is unknown, expired, already used or belongs to another browser (possible replay, tampering or login CSRF); no code was exchanged.");
     }
     const upstreamError = single(request.query.error);
     if (upstreamError) {

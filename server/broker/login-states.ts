@@ -1,10 +1,12 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Realm } from "../../src/core/wire/auth";
 
 export interface PendingLogin {
   realm: Realm;
   locale: string;
   startedAtMs: number;
+  /** Also set as a cookie in the dialog's browser: the callback must come from the browser that started. */
+  browserBinding: string;
 }
 
 /** The `state` of each sign-in in progress: unguessable, bound to its realm, single use, short-lived. */
@@ -13,19 +15,24 @@ export class LoginStates {
 
   constructor(private readonly now: () => number, private readonly timeoutMs: number, private readonly maxPending = 10_000) {}
 
-  start(realm: Realm, locale: string): string {
+  start(realm: Realm, locale: string): { state: string; browserBinding: string } {
     this.sweep();
     if (this.pending.size >= this.maxPending) throw new Error("Too many sign-ins in progress.");
     const state = randomBytes(24).toString("base64url");
-    this.pending.set(state, { realm, locale, startedAtMs: this.now() });
-    return state;
+    const browserBinding = randomBytes(24).toString("base64url");
+    this.pending.set(state, { realm, locale, startedAtMs: this.now(), browserBinding });
+    return { state, browserBinding };
   }
 
-  /** Takes the state out: a second use (a replay) finds nothing. */
-  take(state: string): PendingLogin | undefined {
+  /**
+   * Takes the state out: a second use (a replay) finds nothing. A callback from another browser than the one
+   * that started (login CSRF: an attacker's code delivered to a victim) finds nothing either.
+   */
+  take(state: string, browserBinding: string | undefined): PendingLogin | undefined {
     const login = this.pending.get(state);
     this.pending.delete(state);
     if (!login || this.now() - login.startedAtMs > this.timeoutMs) return undefined;
+    if (!browserBinding || !safeEqual(browserBinding, login.browserBinding)) return undefined;
     return login;
   }
 
@@ -33,4 +40,10 @@ export class LoginStates {
     const now = this.now();
     for (const [state, login] of this.pending) if (now - login.startedAtMs > this.timeoutMs) this.pending.delete(state);
   }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }

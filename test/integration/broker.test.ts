@@ -23,16 +23,18 @@ async function loginThroughPages(world: BrokerWorld, options: { realm?: string; 
   const start = await brokerFetch(world, `/auth/login?realm=${realm}&locale=nl`);
   expect(start.status).toBe(302);
   const authorize = start.headers.get("location")!;
+  const cookie = start.headers.get("set-cookie")!.split(";")[0];
   let page = await getPage(authorize);
   page = await postForm(world.sandbox.urls.login, realm, { flow: page.flow ?? "", IDToken2: options.username ?? "jansen", IDToken3: "Binck-2021!" });
   const sms = options.sms ?? "123456";
   page = await postForm(world.sandbox.urls.login, realm, sms === "skip" ? { flow: page.flow ?? "", action: "skip" } : { flow: page.flow ?? "", IDToken1: sms, action: "confirm" });
   if (!page.location) page = await postForm(world.sandbox.urls.login, realm, { flow: page.flow ?? "", decision: options.consent ?? "allow" });
-  return { authorize, callback: page.location! };
+  return { authorize, callback: page.location!, cookie };
 }
 
-async function callback(world: BrokerWorld, url: string): Promise<{ status: number; message: SignInMessage }> {
-  const response = await brokerFetch(world, new URL(url).pathname + new URL(url).search);
+async function callback(world: BrokerWorld, login: { callback: string; cookie?: string }): Promise<{ status: number; message: SignInMessage }> {
+  const url = new URL(login.callback);
+  const response = await brokerFetch(world, url.pathname + url.search, { headers: login.cookie ? { Cookie: login.cookie } : {} });
   const html = await response.text();
   const json = /<script id="binck-sign-in-result" type="application\/json">([^<]*)<\/script>/.exec(html)?.[1];
   return { status: response.status, message: JSON.parse(json ?? "null") as SignInMessage };
@@ -69,8 +71,7 @@ describe("the token broker", () => {
   });
 
   it("signs in: exchanges the code, keeps the refresh token, hands over access token, expiry, scope, read-only flag and handle", async () => {
-    const { callback: url } = await loginThroughPages(world);
-    const { status, message } = await callback(world, url);
+    const { status, message } = await callback(world, await loginThroughPages(world));
     expect(status).toBe(200);
     expect(message).toEqual({
       kind: "signedIn", accessToken: expect.any(String), expiresAtMs: expect.any(Number), scope: "read write news quotes",
@@ -83,32 +84,39 @@ describe("the token broker", () => {
   });
 
   it("refuses a replayed callback and a tampered state without exchanging the code", async () => {
-    const { callback: url } = await loginThroughPages(world);
-    expect((await callback(world, url)).status).toBe(200);
+    const login = await loginThroughPages(world);
+    expect((await callback(world, login)).status).toBe(200);
     const callsBefore = world.upstreamCalls.length;
-    const replay = await callback(world, url);
+    const replay = await callback(world, login);
     expect(replay.status).toBe(400);
     expect(replay.message).toMatchObject({ kind: "error", errorCode: "stateMismatch", endUserMessage: "This sign-in could not be verified. Please start the sign-in again." });
-    const tampered = new URL(url);
+    const tampered = new URL(login.callback);
     tampered.searchParams.set("state", "x".repeat(32));
-    expect((await callback(world, tampered.href)).message).toMatchObject({ errorCode: "stateMismatch" });
+    expect((await callback(world, { ...login, callback: tampered.href })).message).toMatchObject({ errorCode: "stateMismatch" });
+    expect(world.upstreamCalls.length).toBe(callsBefore);
+  });
+
+  it("refuses a callback that reaches another browser than the one that started (login CSRF)", async () => {
+    const login = await loginThroughPages(world);
+    const callsBefore = world.upstreamCalls.length;
+    const elsewhere = await callback(world, { callback: login.callback });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.message).toMatchObject({ kind: "error", errorCode: "stateMismatch" });
     expect(world.upstreamCalls.length).toBe(callsBefore);
   });
 
   it("reports a refusal on the consent page", async () => {
-    const { callback: url } = await loginThroughPages(world, { username: "smith", sms: "999000", consent: "deny" });
-    const { status, message } = await callback(world, url);
+    const { status, message } = await callback(world, await loginThroughPages(world, { username: "smith", sms: "999000", consent: "deny" }));
     expect(status).toBe(403);
     expect(message).toMatchObject({ kind: "error", errorCode: "accessDenied", endUserMessage: "You did not allow the add-in to access your Binck account." });
   });
 
   it("marks a session read-only when the SMS step was skipped", async () => {
-    const { callback: url } = await loginThroughPages(world, { sms: "skip" });
-    expect((await callback(world, url)).message).toMatchObject({ kind: "signedIn", readOnly: true });
+    expect((await callback(world, await loginThroughPages(world, { sms: "skip" }))).message).toMatchObject({ kind: "signedIn", readOnly: true });
   });
 
   it("refreshes by handle, rotating the stored refresh token, with one upstream call for concurrent refreshes", async () => {
-    const { message } = await callback(world, (await loginThroughPages(world)).callback);
+    const { message } = await callback(world, await loginThroughPages(world));
     if (message.kind !== "signedIn") throw new Error("sign-in failed");
     clock.advance(FRESH_TOKEN_REUSE_MS);
     const tokenCalls = () => world.upstreamCalls.filter((call) => call.endsWith("/access_token")).length;
@@ -123,7 +131,7 @@ describe("the token broker", () => {
   });
 
   it("signs out upstream and forgets the session", async () => {
-    const { message } = await callback(world, (await loginThroughPages(world)).callback);
+    const { message } = await callback(world, await loginThroughPages(world));
     if (message.kind !== "signedIn") throw new Error("sign-in failed");
     expect(await (await postJson(world, "/auth/logout", { sessionHandle: message.sessionHandle })).json()).toEqual({ signedOut: true, upstream: "ended" });
     expect((await fetch(`${world.sandbox.urls.api}/api/v1/accounts`, { headers: { Authorization: `Bearer ${message.accessToken}` } })).status).toBe(401);
@@ -190,7 +198,7 @@ describe("the token broker when the upstream session ends", () => {
   afterAll(() => world.close());
 
   async function signIn(): Promise<string> {
-    const { message } = await callback(world, (await loginThroughPages(world)).callback);
+    const { message } = await callback(world, await loginThroughPages(world));
     if (message.kind !== "signedIn") throw new Error("sign-in failed");
     return message.sessionHandle;
   }
