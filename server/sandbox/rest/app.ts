@@ -65,10 +65,7 @@ export function createApiApp(ctx: SandboxContext, extra?: (app: express.Express)
 }
 
 async function runRoute(route: Route, request: Request, response: Response, ctx: SandboxContext, rate: SlidingWindowCounter): Promise<void> {
-  if (route.scope === null) {
-    const result = await route.handler({ params: {}, query: new Query(request.query as Record<string, unknown>), body: undefined } as unknown as ApiRequest);
-    return send(response, result);
-  }
+  if (route.scope === null) return send(response, route.handler());
   const token = bearerToken(request.headers);
   const auth = ctx.sessions.authenticate(token, true);
   if (!auth.ok) throw authError(auth);
@@ -91,7 +88,7 @@ async function runRoute(route: Route, request: Request, response: Response, ctx:
     language: person.language,
     ctx,
   };
-  (request as Request & { language?: Language }).language = person.language;
+  response.locals.language = person.language;
   const result = await route.handler(apiRequest);
   if (route.operationId === "Orders_RegisterOrder" && ctx.faults.dropNextOrderResponse) {
     // Control surface fault: the order exists, but its answer is lost on the way.
@@ -118,7 +115,7 @@ export function metadata(): { version: string; timestamp: string } {
 }
 
 function writeError(error: unknown, request: Request, response: Response, ctx: SandboxContext): void {
-  const language = (request as Request & { language?: Language }).language ?? requestLanguage(request, ctx);
+  const language = (response.locals.language as Language | undefined) ?? requestLanguage(request, ctx);
   let apiError: ApiError;
   if (error instanceof ApiError) {
     apiError = error;

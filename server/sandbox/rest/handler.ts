@@ -22,3 +22,6 @@ export type ApiResult =
   | { status?: number; binary: Buffer; contentType: string; filename: string };
 
 export type Handler = (request: ApiRequest) => ApiResult | Promise<ApiResult>;
+
+/** An operation that needs no token (GET /version): it sees no session. */
+export type PublicHandler = () => ApiResult;

@@ -1,5 +1,5 @@
 import type { Scope } from "../../../src/core/wire/auth";
-import type { Handler } from "./handler";
+import type { Handler, PublicHandler } from "./handler";
 import * as accounts from "./handlers/accounts";
 import * as instruments from "./handlers/instruments";
 import * as news from "./handlers/news";
@@ -11,15 +11,15 @@ import * as sessions from "./handlers/sessions";
 import * as transactions from "./handlers/transactions";
 import { getVersion } from "./handlers/version";
 
-export interface Route {
+interface RouteBase {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Express path below /api/v1; literal segments are listed before parameters that could swallow them. */
   path: string;
   operationId: string;
-  /** `x-scope` of swagger.json; null for the one operation that needs no token. */
-  scope: Scope | null;
-  handler: Handler;
 }
+
+/** `scope` is swagger's `x-scope`; null for the one operation that needs no token. */
+export type Route = RouteBase & ({ scope: Scope; handler: Handler } | { scope: null; handler: PublicHandler });
 
 /** The 33 operations of swagger.json, in matching order. */
 export const ROUTES: readonly Route[] = [
