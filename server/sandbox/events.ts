@@ -10,6 +10,8 @@ export interface SandboxEventMap {
   sessionEnded: { sessionId: string; reason: string };
   /** The control surface asked to drop every realtime connection. */
   dropRealtime: Record<string, never>;
+  /** Maintenance mode was switched: while on, the hub refuses connections and closes the open ones. */
+  maintenance: { on: boolean };
   /** The control surface reset all state: parts that keep their own state forget it. */
   reset: Record<string, never>;
 }

@@ -1,5 +1,6 @@
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { closed, connectHub } from "./realtime-helpers";
 
 const SMITH = "190300007";
 const ING = "iNg01";
@@ -21,6 +22,21 @@ describe("the sandbox control surface (/_sandbox)", () => {
     expect(login.status).toBe(503);
     await sandbox.control("maintenance", { on: false });
     expect((await sandbox.api("/api/v1/version")).status).toBe(200);
+  });
+
+  it("closes realtime connections for maintenance and refuses new ones until it is over", async () => {
+    const { access_token } = await sandbox.signIn("jansen");
+    const hub = await connectHub(sandbox, access_token);
+    const closing = closed(hub);
+    await sandbox.control("maintenance", { on: true });
+    expect((await closing)?.message).toContain("Binck is down for planned maintenance");
+    const negotiate = await fetch(`${sandbox.urls.realtime}/stream/v1/negotiate?negotiateVersion=1`, { method: "POST", headers: { Authorization: `Bearer ${access_token}` } });
+    expect(negotiate.status).toBe(503);
+    expect(await negotiate.json()).toMatchObject({ ErrorCode: "ServiceUnavailable", ErrorId: 503 });
+    await sandbox.control("maintenance", { on: false });
+    const again = await connectHub(sandbox, access_token);
+    expect(await again.invoke("SubscribeNews", "190126781")).toEqual({ isSucceeded: true });
+    await again.stop();
   });
 
   it("executes the next order placement but loses its answer, once", async () => {

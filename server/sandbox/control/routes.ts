@@ -33,6 +33,7 @@ export function createControlRouter(ctx: SandboxContext, actions: ControlActions
     const on = (request.body as { on?: unknown } | undefined)?.on;
     if (typeof on !== "boolean") return fail(response, 400, "Body must be {\"on\": true|false}.");
     ctx.faults.maintenance = on;
+    ctx.events.emit("maintenance", { on });
     ctx.logger.log("info", `Control: maintenance mode ${on ? "on" : "off"}.`);
     response.json({ maintenance: on });
   });

@@ -44,6 +44,11 @@ export class BinckHub {
         }
       }),
       ctx.events.on("dropRealtime", () => this.dropAll()),
+      ctx.events.on("maintenance", ({ on }) => {
+        if (!on) return;
+        // Clients may come back once maintenance is over; negotiate answers 503 until then.
+        for (const subscriber of [...this.subscribers]) subscriber.connection.close("Binck is down for planned maintenance; try again later.", true);
+      }),
     ];
   }
 

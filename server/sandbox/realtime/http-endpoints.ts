@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SandboxContext } from "../context";
 import { applyCors } from "../cors";
+import { maintenanceBody } from "../maintenance";
 import { SANDBOX_BUILD_DATE, SANDBOX_VERSION } from "../rest/handlers/version";
 import type { NegotiatedConnections } from "./negotiated-connections";
 import { authenticateRealtimeRequest, requestUrl } from "./realtime-auth";
@@ -24,6 +25,7 @@ export function handleRealtimeHttp(ctx: SandboxContext, negotiated: NegotiatedCo
   }
   if (url.pathname === NEGOTIATE_PATH) {
     if (request.method !== "POST") return sendText(response, 405, `${request.method} is not allowed on ${NEGOTIATE_PATH}; use POST.`);
+    if (ctx.faults.maintenance) return sendJson(response, 503, maintenanceBody("en"));
     return negotiate(ctx, negotiated, request, response, url);
   }
   if (url.pathname === HUB_PATH) {

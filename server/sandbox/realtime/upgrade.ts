@@ -32,6 +32,7 @@ export function acceptUpgrade(
 ): void {
   const url = requestUrl(request);
   if (url.pathname !== HUB_PATH) return reject(socket, 404, `No hub at ${url.pathname}; the hub is at ${HUB_PATH}.`);
+  if (ctx.faults.maintenance) return reject(socket, 503, "Binck is down for planned maintenance; try again later.");
   const origin = request.headers.origin;
   const origins = ctx.options.corsOrigins;
   if (origin && !origins.includes("*") && !origins.includes(origin)) return reject(socket, 403, `Origin ${origin} is not allowed to open the hub.`);

@@ -10,6 +10,7 @@ import { Query } from "./query";
 import { SlidingWindowCounter } from "./rate-limit";
 import { ROUTES, type Route } from "./routes";
 import { SANDBOX_VERSION } from "./handlers/version";
+import { maintenanceBody } from "../maintenance";
 
 export const API_BASE_PATH = "/api/v1";
 
@@ -28,13 +29,7 @@ export function createApiApp(ctx: SandboxContext, extra?: (app: express.Express)
   extra?.(app);
   app.use((request, response, next) => {
     if (!ctx.faults.maintenance) return next();
-    // The one error body with PascalCase keys and a numeric ErrorId (API.md 4.2).
-    response.status(503).json({
-      DeveloperMessage: "Temporary maintenance mode",
-      EndUserMessage: localize(endUser.maintenance, requestLanguage(request, ctx)),
-      ErrorCode: "ServiceUnavailable",
-      ErrorId: 503,
-    });
+    response.status(503).json(maintenanceBody(requestLanguage(request, ctx)));
   });
   app.use((request, _response, next) => {
     // Trailing slashes are not allowed (API.md 3.1).
