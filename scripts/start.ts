@@ -1,3 +1,4 @@
+import { loadEnvFile } from "../server/shared/env-file";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { systemClock } from "../src/core/clock";
@@ -13,6 +14,7 @@ import { ensureCertificates, loadTlsMaterial } from "../server/shared/tls";
  * and the add-in server with its token broker, then prints every URL and how to sideload.
  */
 async function main(): Promise<void> {
+  loadEnvFile();
   const root = path.resolve(__dirname, "..");
   const out = (line = "") => process.stdout.write(`${line}\n`);
   const certificates = ensureCertificates();

@@ -1,3 +1,4 @@
+import { loadEnvFile } from "../shared/env-file";
 import path from "node:path";
 import { consoleLogger } from "../sandbox/logger";
 import { brokerConfigFromEnv } from "./config";
@@ -5,6 +6,7 @@ import { startBroker } from "./index";
 
 /** `npm run broker`: the add-in origin and token broker alone (the sandbox or a real deployment runs elsewhere). */
 async function main(): Promise<void> {
+  loadEnvFile();
   const logger = consoleLogger();
   const config = brokerConfigFromEnv(process.env);
   const broker = await startBroker({

@@ -1,3 +1,4 @@
+import { loadEnvFile } from "../shared/env-file";
 import { systemClock } from "../../src/core/clock";
 import { consoleLogger } from "./logger";
 import { sandboxOptionsFromEnv, sandboxPortsFromEnv } from "./env";
@@ -5,6 +6,7 @@ import { startSandbox } from "./index";
 
 /** `npm run sandbox`: the three sandbox origins on their contract ports. */
 async function main(): Promise<void> {
+  loadEnvFile();
   const running = await startSandbox({
     ...sandboxOptionsFromEnv(process.env),
     ports: sandboxPortsFromEnv(process.env),
