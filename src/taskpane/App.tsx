@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isBinckError } from "../core/errors";
 import { BinckRestClient } from "../core/rest/client";
 import type { BrokerPublicConfig } from "../core/session/broker-messages";
@@ -33,7 +33,32 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
     () => (signedIn && config ? new BinckRestClient(config.apiBase, () => runtime.session.getAccessToken()) : undefined),
     [signedIn, config, runtime],
   );
-  const accounts = useAccounts(client, runtime.logger, 0);
+  const selectAccount = useCallback((accountNumber: string) => {
+    setAccount(accountNumber);
+    runtime.settings.set(ACCOUNT_SETTING, accountNumber);
+    runtime.settings.saveAsync();
+  }, [runtime]);
+
+  const [reloadKey, setReloadKey] = useState(0);
+  const retriedAfter401 = useRef(false);
+  useEffect(() => {
+    retriedAfter401.current = false;
+  }, [client]);
+  const accounts = useAccounts(client, runtime.logger, reloadKey, () => {
+    // The token was refused: refresh once; a new token reloads the accounts, a dead session shows "signed out".
+    if (retriedAfter401.current) return;
+    retriedAfter401.current = true;
+    void runtime.session.refreshNow().then((refreshed) => {
+      if (refreshed) setReloadKey((key) => key + 1);
+    });
+  });
+
+  useEffect(() => {
+    // Without a remembered choice, the first account that may trade is chosen (and remembered).
+    if (accounts.status !== "loaded" || (account && accounts.accounts.some((candidate) => candidate.number === account))) return;
+    const first = accounts.accounts.find((candidate) => !candidate.isReadOnly) ?? accounts.accounts[0];
+    if (first) selectAccount(first.number);
+  }, [accounts, account]);
 
   const signIn = useCallback((realm: Realm, locale: string) => {
     setSignInError(undefined);
@@ -43,11 +68,6 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
     });
   }, [runtime]);
 
-  const selectAccount = useCallback((accountNumber: string) => {
-    setAccount(accountNumber);
-    runtime.settings.set(ACCOUNT_SETTING, accountNumber);
-    runtime.settings.saveAsync();
-  }, [runtime]);
 
   return (
     <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>

@@ -30,7 +30,7 @@ describe("session lifetime in the taskpane", () => {
     const tokenCalls = () => world.upstreamCalls.filter((call) => call.endsWith("/access_token")).length;
     const afterSignIn = tokenCalls();
     const firstText = await pane.locator("#session-text").innerText();
-    expect(firstText).toMatch(/^Signed in \(bincknlapi\)/);
+    expect(firstText).toMatch(/^Signed in \(Netherlands\)/);
     await pane.waitForFunction(() => document.querySelector("#session-text")?.textContent === "Signed out — sign in again.", undefined, { timeout: 20_000 });
     // Every refresh on the way was one upstream call, made before the token it replaced ran out.
     expect(tokenCalls() - afterSignIn).toBeGreaterThanOrEqual(2);

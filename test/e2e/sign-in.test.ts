@@ -44,7 +44,7 @@ describe("sign-in through the browser host", () => {
       expect.stringMatching(/^A\. Jansen — Beleggen · 190126781 · Trading\s*$/),
       expect.stringMatching(/^A\. Jansen — Sparen · 190126799 · Savings\s+view only$/),
     ]);
-    expect(await pane.locator("#session-text").innerText()).toMatch(/^Signed in \(bincknlapi\), token valid until/);
+    expect(await pane.locator("#session-text").innerText()).toMatch(/^Signed in \(Netherlands\), token valid until/);
     expect(await pane.locator("#read-only").count()).toBe(0);
   });
 
@@ -55,9 +55,11 @@ describe("sign-in through the browser host", () => {
     const second = await host("Book7");
     await second.pane.locator("#accounts").waitFor();
     expect(await second.pane.locator("input[value='190126799']").isChecked()).toBe(true);
+    // Another workbook has its own choice: by default the first account that may trade.
     const other = await host("Book8");
     await other.pane.locator("#accounts").waitFor();
-    expect(await other.pane.locator("input:checked").count()).toBe(0);
+    await other.pane.locator("input[value='190126781']:checked").waitFor();
+    expect(await other.pane.locator("input[value='190126799']").isChecked()).toBe(false);
   });
 
   it("shows a read-only session when the SMS step was skipped, with order entry disabled and the reason", async () => {

@@ -1,5 +1,8 @@
 import { Badge, Button, Text } from "@fluentui/react-components";
 import type { SessionState } from "../../core/session/session-manager";
+import type { Realm } from "../../core/wire/auth";
+
+const REALM_NAMES: Record<Realm, string> = { bincknlapi: "Netherlands", binckbeapi: "Belgium", binckitapi: "Italy", binckfrapi: "France" };
 
 export interface SessionBarProps {
   state: SessionState;
@@ -22,7 +25,7 @@ export function SessionBar({ state, environment, onSignOut }: SessionBarProps) {
 function describe(state: SessionState): string {
   switch (state.status) {
     case "signedIn":
-      return `Signed in (${state.realm}), token valid until ${new Date(state.expiresAtMs).toLocaleTimeString()}`;
+      return `Signed in (${REALM_NAMES[state.realm]}), token valid until ${new Date(state.expiresAtMs).toLocaleTimeString()}`;
     case "signingIn":
       return "Signing in…";
     case "resuming":

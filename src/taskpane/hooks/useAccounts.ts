@@ -9,8 +9,11 @@ export type AccountsState =
   | { status: "loaded"; accounts: AccountModel[] }
   | { status: "failed"; endUserMessage: string };
 
-/** Loads /accounts once per signed-in session; errors show endUserMessage and log developerMessage. */
-export function useAccounts(client: BinckRestClient | undefined, logger: Logger, reloadKey: number): AccountsState {
+/**
+ * Loads /accounts once per signed-in session; errors show endUserMessage and log developerMessage.
+ * A 401 goes to `onSignInRequired` (the session then refreshes, or ends visibly).
+ */
+export function useAccounts(client: BinckRestClient | undefined, logger: Logger, reloadKey: number, onSignInRequired: () => void): AccountsState {
   const [state, setState] = useState<AccountsState>({ status: "idle" });
   useEffect(() => {
     if (!client) {
@@ -26,12 +29,15 @@ export function useAccounts(client: BinckRestClient | undefined, logger: Logger,
       (error: unknown) => {
         if (cancelled) return;
         logger.log("error", isBinckError(error) ? error.developerMessage : String(error));
+        if (isBinckError(error) && error.code === "signInRequired") onSignInRequired();
         setState({ status: "failed", endUserMessage: isBinckError(error) ? error.endUserMessage : "Your accounts could not be loaded." });
       },
     );
     return () => {
       cancelled = true;
     };
+    // onSignInRequired is left out on purpose: a new callback identity must not reload the accounts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, logger, reloadKey]);
   return state;
 }
