@@ -3,7 +3,9 @@ import cors from "cors";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
-import { createAuthRouter, fail, type AuthRouteDeps } from "./auth-routes";
+import { createAuthRouter, type AuthRouteDeps } from "./auth-routes";
+import { fail } from "./broker-errors";
+import { dialogError } from "./sign-in-routes";
 
 export interface BrokerAppOptions extends AuthRouteDeps {
   /** The built add-in (dist/), served on the same origin as /auth. Omitted: /auth only. */
@@ -39,7 +41,14 @@ export function createBrokerApp(options: BrokerAppOptions): express.Express {
     limit: config.requestsPerMinute,
     standardHeaders: "draft-7",
     legacyHeaders: false,
-    handler: (_request, response) => fail(response, 429, "tooManyRequests", `More than ${config.requestsPerMinute} requests per minute from this client.`),
+    handler: (request, response) => {
+      const developerMessage = `More than ${config.requestsPerMinute} requests per minute from this client.`;
+      // Sign-in routes run in the dialog: answer with a page that tells the add-in.
+      if (request.method === "GET" && (request.path === "/login" || request.path === "/callback")) {
+        return dialogError(response, 429, "tooManyRequests", "Too many sign-in attempts. Please wait a minute and try again.", developerMessage);
+      }
+      fail(response, 429, "tooManyRequests", developerMessage);
+    },
   }));
   auth.use(express.json({ limit: "2kb" }));
   auth.use((_request, response, next) => {

@@ -4,6 +4,7 @@ import { loadTlsMaterial, type TlsMaterial } from "../shared/tls";
 import { createBrokerApp } from "./app";
 import type { BrokerConfig } from "./config";
 import { LoginStates } from "./login-states";
+import { SessionRefresher } from "./session-refresher";
 import { MemoryBrokerSessionStore, type BrokerSessionStore } from "./session-store";
 import { BinckUpstream, type FetchLike } from "./upstream";
 
@@ -29,13 +30,16 @@ export interface StartBrokerOptions {
 export async function startBroker(options: StartBrokerOptions): Promise<RunningBroker> {
   const now = options.now ?? Date.now;
   const sessions = options.sessions ?? new MemoryBrokerSessionStore(now);
+  const upstream = new BinckUpstream(options.config, options.fetch);
+  const log = options.log ?? (() => undefined);
   const app = createBrokerApp({
     config: options.config,
-    upstream: new BinckUpstream(options.config, options.fetch),
+    upstream,
     sessions,
     logins: new LoginStates(now, options.config.loginTimeoutMs),
+    refresher: new SessionRefresher(sessions, upstream, now, log),
     now,
-    log: options.log ?? (() => undefined),
+    log,
     staticDir: options.staticDir,
   });
   const server: Server = createServer(options.tls ?? loadTlsMaterial(), app);

@@ -17,7 +17,8 @@ export class LoginStates {
 
   start(realm: Realm, locale: string): { state: string; browserBinding: string } {
     this.sweep();
-    if (this.pending.size >= this.maxPending) throw new Error("Too many sign-ins in progress.");
+    // Full (a flood of started sign-ins): the oldest gives way, so a flood cannot block new sign-ins.
+    while (this.pending.size >= this.maxPending) this.pending.delete(this.pending.keys().next().value!);
     const state = randomBytes(24).toString("base64url");
     const browserBinding = randomBytes(24).toString("base64url");
     this.pending.set(state, { realm, locale, startedAtMs: this.now(), browserBinding });

@@ -139,7 +139,9 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
-    server.closeAllConnections();
     server.close(() => resolve());
+    // Idle keep-alive connections, and any a client opened just before close, must not hold the close up.
+    server.closeAllConnections();
+    setImmediate(() => server.closeAllConnections());
   });
 }

@@ -22,9 +22,16 @@ function dialogError(errorCode: number, detail: string): BinckError {
   return new BinckError(known.code, known.text, `Office dialog error ${errorCode}: ${detail}`);
 }
 
-/** Sign-in through the Office dialog API (or the browser host's): resolves with the dialog's one message. */
+/**
+ * Sign-in through the Office dialog API (or the browser host's): resolves with the dialog's one message.
+ * Only a message from the add-in's own origin (where the broker's last page lives) is believed.
+ */
 export class OfficeSignInDialog implements SignInDialog {
-  constructor(private readonly display: DisplayDialog, private readonly size = { height: 70, width: 40 }) {}
+  constructor(
+    private readonly display: DisplayDialog,
+    private readonly trustedOrigin: string,
+    private readonly size = { height: 70, width: 40 },
+  ) {}
 
   open(url: string): Promise<SignInMessage> {
     return new Promise((resolve, reject) => {
@@ -35,18 +42,29 @@ export class OfficeSignInDialog implements SignInDialog {
         }
         const dialog = result.value;
         let settled = false;
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (event) => {
+        const settle = (outcome: () => void) => {
           if (settled) return;
           settled = true;
-          dialog.close();
-          const message = parseSignInMessage("message" in event ? event.message : "");
-          if (message) resolve(message);
-          else reject(new BinckError("dialogFailed", "The sign-in window sent an answer the add-in does not understand. Please try again.", "Unparseable dialog message."));
+          outcome();
+        };
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (event) => {
+          const received = event as { message?: string; origin?: string };
+          // Hosts that report the sender's origin let us refuse pages of other domains (AppDomains) outright.
+          if (received.origin !== undefined && received.origin !== this.trustedOrigin) return;
+          settle(() => {
+            dialog.close();
+            const message = parseSignInMessage(received.message ?? "");
+            if (message) resolve(message);
+            else reject(new BinckError("dialogFailed", "The sign-in window sent an answer the add-in does not understand. Please try again.", "Unparseable dialog message."));
+          });
         });
         dialog.addEventHandler(Office.EventType.DialogEventReceived, (event) => {
-          if (settled) return;
-          settled = true;
-          reject(dialogError("error" in event ? event.error : 0, "the dialog reported an event"));
+          const code = "error" in event ? event.error : 0;
+          settle(() => {
+            // 12006 means the window is already closed; after any other event it may still be open.
+            if (code !== 12006) dialog.close();
+            reject(dialogError(code, "the dialog reported an event"));
+          });
         });
       });
     });

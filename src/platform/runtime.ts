@@ -35,7 +35,7 @@ function createRuntime(): AddinRuntime {
   const display = (url: string, options: Office.DialogOptions, callback: (result: Office.AsyncResult<Office.Dialog>) => void) =>
     Office.context.ui.displayDialogAsync(url, options, callback);
   const broker = new BrokerClient(window.location.origin);
-  const session = new SessionManager({ broker, dialog: new OfficeSignInDialog(display), storage, clock: systemClock, logger });
+  const session = new SessionManager({ broker, dialog: new OfficeSignInDialog(display, window.location.origin), storage, clock: systemClock, logger });
   return {
     session,
     broker,

@@ -1,8 +1,7 @@
-import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Text } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { isBinckError } from "../core/errors";
 import { BinckRestClient } from "../core/rest/client";
-import type { BrokerPublicConfig } from "../core/session/broker-messages";
 import type { Realm } from "../core/wire/auth";
 import type { AddinRuntime } from "../platform/runtime";
 import { AccountPicker } from "./components/AccountPicker";
@@ -10,6 +9,7 @@ import { Diagnostics } from "./components/Diagnostics";
 import { SessionBar } from "./components/SessionBar";
 import { SignInCard } from "./components/SignInCard";
 import { useAccounts } from "./hooks/useAccounts";
+import { useBrokerConfig } from "./hooks/useBrokerConfig";
 import { useSession } from "./hooks/useSession";
 
 export const ACCOUNT_SETTING = "binck.accountNumber";
@@ -17,20 +17,18 @@ export const ACCOUNT_SETTING = "binck.accountNumber";
 /** The taskpane: sign-in, session status, account picker. Order entry arrives with the orders work. */
 export function App({ runtime }: { runtime: AddinRuntime }) {
   const state = useSession(runtime.session);
-  const [config, setConfig] = useState<BrokerPublicConfig>();
+  const { state: configState, retry: retryConfig } = useBrokerConfig(runtime);
+  const config = configState.status === "loaded" ? configState.config : undefined;
   const [signInError, setSignInError] = useState<string>();
   const [account, setAccount] = useState<string | undefined>(() => runtime.settings.get(ACCOUNT_SETTING) as string | undefined);
 
   useEffect(() => {
-    runtime.broker.config().then(setConfig, (error: unknown) => {
-      runtime.logger.log("error", isBinckError(error) ? error.developerMessage : String(error));
-    });
     void runtime.session.resume();
   }, [runtime]);
 
   const signedIn = state.status === "signedIn";
   const client = useMemo(
-    () => (signedIn && config ? new BinckRestClient(config.apiBase, () => runtime.session.getAccessToken()) : undefined),
+    () => (signedIn && config ? new BinckRestClient(config.apiBase, runtime.session) : undefined),
     [signedIn, config, runtime],
   );
   const selectAccount = useCallback((accountNumber: string) => {
@@ -39,19 +37,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
     runtime.settings.saveAsync();
   }, [runtime]);
 
-  const [reloadKey, setReloadKey] = useState(0);
-  const retriedAfter401 = useRef(false);
-  useEffect(() => {
-    retriedAfter401.current = false;
-  }, [client]);
-  const accounts = useAccounts(client, runtime.logger, reloadKey, () => {
-    // The token was refused: refresh once; a new token reloads the accounts, a dead session shows "signed out".
-    if (retriedAfter401.current) return;
-    retriedAfter401.current = true;
-    void runtime.session.refreshNow().then((refreshed) => {
-      if (refreshed) setReloadKey((key) => key + 1);
-    });
-  });
+  const accounts = useAccounts(client, runtime.logger);
 
   useEffect(() => {
     // Without a remembered choice, the first account that may trade is chosen (and remembered).
@@ -73,6 +59,14 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
     <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
       <Text as="h1" size={500} weight="semibold">Binck</Text>
       <SessionBar state={state} environment={config?.environmentDescription} onSignOut={() => void runtime.session.signOut()} />
+      {configState.status === "failed" && (
+        <MessageBar intent="error" id="config-error">
+          <MessageBarBody>{configState.endUserMessage}</MessageBarBody>
+          <MessageBarActions>
+            <Button id="config-retry" onClick={retryConfig}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {!signedIn && (
         <SignInCard
           busy={state.status === "signingIn" || state.status === "resuming"}

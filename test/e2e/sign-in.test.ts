@@ -110,6 +110,22 @@ describe("sign-in through the browser host", () => {
     expect(await pane.locator("#diagnostics").textContent()).toContain("Office dialog error 12009");
   });
 
+  it("says when the add-in's server cannot be reached, and recovers on Try again", async () => {
+    const page = await browser.context.newPage();
+    let refused = 0;
+    await page.route("**/auth/config", async (route) => {
+      if (refused++ === 0) return route.abort("connectionrefused");
+      await route.continue();
+    });
+    await page.goto(`${world.broker.url}/host.html?workbook=Book6`);
+    const pane = page.frameLocator("#taskpane");
+    await pane.locator("#config-error").waitFor();
+    expect(await pane.locator("#config-error").innerText()).toContain("The add-in's server cannot be reached. Check your connection.");
+    await pane.locator("#config-retry").click();
+    await pane.locator("#environment", { hasText: "local Binck sandbox" }).waitFor();
+    expect(await pane.locator("#config-error").count()).toBe(0);
+  });
+
   it("never exposed the client secret or a refresh token to the browser", () => {
     expect(responses.length).toBeGreaterThan(10);
     const everything = responses.join("\n");

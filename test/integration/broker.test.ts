@@ -1,6 +1,6 @@
 import type { SignInMessage } from "../../src/core/session/broker-messages";
 import { ManualClock } from "../../src/core/clock";
-import { FRESH_TOKEN_REUSE_MS } from "../../server/broker/auth-routes";
+import { FRESH_TOKEN_REUSE_MS } from "../../server/broker/session-refresher";
 import { startBrokerWorld, type BrokerWorld } from "../support/broker";
 import { getPage, postForm } from "../support/oauth-login";
 
@@ -141,8 +141,6 @@ describe("the token broker", () => {
   });
 
   it.each([
-    ["GET", "/auth/login?realm=binckxxapi", undefined, 400, "realm 'binckxxapi' is not one of bincknlapi, binckbeapi, binckitapi, binckfrapi."],
-    ["GET", "/auth/login?locale=%3Cscript%3E", undefined, 400, "locale '<script>' is not a language code such as nl, fr, it, en or nlBE."],
     ["POST", "/auth/refresh", {}, 400, "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in."],
     ["POST", "/auth/refresh", { sessionHandle: 42 }, 400, "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in."],
     ["POST", "/auth/refresh", "{not json", 400, "The request body is not valid JSON."],
@@ -154,6 +152,58 @@ describe("the token broker", () => {
     const response = method === "GET" ? await brokerFetch(world, path) : await postJson(world, path, body);
     expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ developerMessage });
+  });
+
+  it.each([
+    ["/auth/login?realm=binckxxapi", "realm 'binckxxapi' is not one of bincknlapi, binckbeapi, binckitapi, binckfrapi."],
+    ["/auth/login?locale=%3Cscript%3E", "locale '<script>' is not a language code such as nl, fr, it, en or nlBE."],
+  ])("answers a bad sign-in start (%s) with a dialog page that tells the add-in", async (path, developerMessage) => {
+    const { status, message } = await callback(world, { callback: `${world.broker.url}${path}` });
+    expect(status).toBe(400);
+    expect(message).toMatchObject({ kind: "error", errorCode: "invalidRequest", developerMessage });
+  });
+
+  it("refuses refresh and sign-out from another site's page", async () => {
+    const { message } = await callback(world, await loginThroughPages(world));
+    if (message.kind !== "signedIn") throw new Error("sign-in failed");
+    const foreign: Array<Record<string, string>> = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }];
+    for (const headers of foreign) {
+      const response = await postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle }, headers);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ errorCode: "forbiddenOrigin" });
+    }
+    expect((await postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle }, { Origin: world.broker.url })).status).toBe(200);
+  });
+
+  it("refreshes at once when forced (the API refused the token), even inside the reuse window", async () => {
+    const { message } = await callback(world, await loginThroughPages(world));
+    if (message.kind !== "signedIn") throw new Error("sign-in failed");
+    const reused = await (await postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle })).json();
+    expect(reused.accessToken).toBe(message.accessToken);
+    const forced = await (await postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle, force: true })).json();
+    expect(forced.accessToken).not.toBe(message.accessToken);
+  });
+
+  it("keeps the session through a maintenance window: 503 while it lasts, a new token after", async () => {
+    const { message } = await callback(world, await loginThroughPages(world));
+    if (message.kind !== "signedIn") throw new Error("sign-in failed");
+    await world.sandbox.control("maintenance", { on: true });
+    const during = await postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle, force: true });
+    expect(during.status).toBe(503);
+    expect(await during.json()).toMatchObject({ errorCode: "upstreamUnavailable", endUserMessage: "Binck is down for maintenance. The add-in keeps trying." });
+    await world.sandbox.control("maintenance", { on: false });
+    const after = await postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle, force: true });
+    expect(after.status).toBe(200);
+  });
+
+  it("stores nothing for a session signed out while its refresh was in flight", async () => {
+    const { message } = await callback(world, await loginThroughPages(world));
+    if (message.kind !== "signedIn") throw new Error("sign-in failed");
+    const refreshing = postJson(world, "/auth/refresh", { sessionHandle: message.sessionHandle, force: true });
+    const signingOut = postJson(world, "/auth/logout", { sessionHandle: message.sessionHandle });
+    await refreshing;
+    expect(await (await signingOut).json()).toEqual({ signedOut: true, upstream: "ended" });
+    expect(await world.broker.sessions.get(message.sessionHandle)).toBeUndefined();
   });
 
   it("allows CORS only for the add-in origin and sends security headers", async () => {
@@ -216,5 +266,27 @@ describe("the token broker when the upstream session ends", () => {
     const calls = world.upstreamCalls.length;
     expect((await postJson(world, "/auth/refresh", { sessionHandle: handle })).status).toBe(401);
     expect(world.upstreamCalls.length).toBe(calls);
+  });
+});
+
+describe("the token broker's sign-out with an expired access token", () => {
+  const clock = new ManualClock(Date.now());
+  let world: BrokerWorld;
+  beforeAll(async () => {
+    world = await startBrokerWorld({ sandbox: { clock }, broker: { now: () => clock.now() } });
+  });
+  afterAll(() => world.close());
+
+  it("refreshes first, so that Binck really ends the session", async () => {
+    const { message } = await callback(world, await loginThroughPages(world));
+    if (message.kind !== "signedIn") throw new Error("sign-in failed");
+    // Requests keep the session from idling out while the access token nears its end.
+    for (const step of [1_200_000, 1_200_000, 1_199_000]) {
+      clock.advance(step);
+      const accounts = await fetch(`${world.sandbox.urls.api}/api/v1/accounts`, { headers: { Authorization: `Bearer ${message.accessToken}` } });
+      expect(accounts.status).toBe(200);
+    }
+    expect(await (await postJson(world, "/auth/logout", { sessionHandle: message.sessionHandle })).json()).toEqual({ signedOut: true, upstream: "ended" });
+    expect(world.sandbox.sandbox.ctx.sessions.activeSessions()).toHaveLength(0);
   });
 });

@@ -154,11 +154,11 @@ describe("token endpoint (POST /am/oauth2/realms/{realm}/access_token)", () => {
         400, "invalid_grant", "The refresh token was issued to another client.");
     });
 
-    it("refuses a scope, before spending the token", async () => {
+    it("refuses a scope the login did not grant, before spending the token (RFC 6749 section 6)", async () => {
       const tokens = (await exchange(await newCode())).body;
-      expectError(await refresh(tokens.refresh_token as string, { scope: "read" }), 400, "invalid_request",
-        "scope is not accepted with grant_type refresh_token: refreshed tokens keep the scope of the login.");
-      expect((await refresh(tokens.refresh_token as string)).status).toBe(200);
+      expectError(await refresh(tokens.refresh_token as string, { scope: "read internal" }), 400, "invalid_scope",
+        `scope internal was not granted at login (granted: ${tokens.scope as string}).`);
+      expect((await refresh(tokens.refresh_token as string, { scope: "read" })).status).toBe(200);
     });
 
     it("refuses refreshes once the chain has ended", async () => {

@@ -17,14 +17,16 @@ export interface ClientOptions {
   tokenFactory?: () => string;
   query?: string;
   logger?: RecordingLogger;
+  /** WebSockets unless told (ServerSentEvents, LongPolling). */
+  transport?: HttpTransportType;
 }
 
-/** The official @microsoft/signalr client over WebSockets, as the add-in builds it (API.md 5.1). */
+/** The official @microsoft/signalr client, over WebSockets unless told otherwise, as the add-in builds it (API.md 5.1). */
 export function buildHubClient(sandbox: TestSandbox, token: string, options: ClientOptions = {}): HubConnection {
   let builder = new HubConnectionBuilder()
     .withUrl(`${sandbox.urls.realtime}/stream/v1${options.query ?? ""}`, {
       accessTokenFactory: options.tokenFactory ?? (() => token),
-      transport: HttpTransportType.WebSockets,
+      transport: options.transport ?? HttpTransportType.WebSockets,
     })
     .configureLogging(options.logger ?? new RecordingLogger());
   if (options.reconnectDelaysMs) builder = builder.withAutomaticReconnect(options.reconnectDelaysMs);

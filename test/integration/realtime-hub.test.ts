@@ -77,6 +77,19 @@ describe("realtime hub: Binck methods and events with the official client", () =
       expect(book.qt[4]).toEqual({ msg: "qi", typ: "bid3", prc: 599.97, vol: 300, ord: 3, dt: expect.any(String) });
     });
 
+    it.each([
+      ["book", "Book", 2, 12],
+      ["TOPOFBOOK", "TopOfBook", 1, 4],
+      ["trades", "Trades", 0, 2],
+    ])("matches the level '%s' case-insensitively, as %s, and answers exactly as for the exact spelling", async (given, _level, lvl, itemCount) => {
+      const hub = await connect("jansen");
+      const quotes = new EventRecorder(hub, "Quote");
+      expect(await hub.invoke("SubscribeQuotes", JANSEN_TRADING, ["aSm1L"], given)).toEqual({ isSucceeded: true, subcount: 1 });
+      const [snapshot] = await quotes.waitForCount(1);
+      expect(snapshot.lvl).toBe(lvl);
+      expect(snapshot.qt).toHaveLength(itemCount);
+    });
+
     it("stops an instrument after UnSubscribeQuotes and reports the count left", async () => {
       const hub = await connect("jansen");
       const quotes = new EventRecorder(hub, "Quote");
@@ -202,7 +215,7 @@ describe("realtime hub: Binck methods and events with the official client", () =
       ["SubscribeQuotes", [JANSEN_TRADING, ["aSm1L"]], "SubscribeQuotes takes 3 arguments (accountNumber, instrumentIds, level); got 2."],
       ["SubscribeQuotes", [JANSEN_TRADING, "aSm1L", "Trades"], "SubscribeQuotes: instrumentIds must be an array of strings, got 'aSm1L'."],
       ["SubscribeQuotes", [JANSEN_TRADING, ["aSm1L", 5], "Trades"], "SubscribeQuotes: instrumentIds[1] must be a string, got number 5."],
-      ["SubscribeQuotes", [JANSEN_TRADING, ["aSm1L"], "tradesOnly"], "SubscribeQuotes: level must be one of Trades, TopOfBook, Book (PascalCase, unlike REST), got 'tradesOnly'."],
+      ["SubscribeQuotes", [JANSEN_TRADING, ["aSm1L"], "tradesOnly"], "SubscribeQuotes: level must be one of Trades, TopOfBook, Book (in any case; not the REST levels), got 'tradesOnly'."],
       ["SubscribeQuotes", [190126781, ["aSm1L"], "Trades"], "SubscribeQuotes: accountNumber must be a string, got number 190126781."],
       ["UnSubscribeNews", [JANSEN_TRADING], "UnSubscribeNews takes no arguments; got 1."],
       ["ExtendSubscriptions", [null], "ExtendSubscriptions: accessToken must be a string, got null."],

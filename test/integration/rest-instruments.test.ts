@@ -61,7 +61,9 @@ describe("REST instruments (#20-#28)", () => {
 
     it("requires the caller's own account number", async () => {
       expect((await get("/instruments?searchText=danone")).body.developerMessage).toBe("accountNumber: is required.");
-      expect((await get("/instruments?searchText=danone&accountNumber=270055410")).status).toBe(404);
+      // Another person's account is never visible; this operation declares no 404, so it is a 400.
+      const foreign = await get("/instruments?searchText=danone&accountNumber=270055410");
+      expect({ status: foreign.status, errorId: foreign.body.errorId }).toEqual({ status: 400, errorId: "noMatchingAccountInfoFound" });
     });
   });
 

@@ -168,11 +168,11 @@ describe("REST orders", () => {
     expect(answer.status).toBe(413);
   });
 
-  it("refuses orders on an account of another person with 404", async () => {
+  it("refuses orders on an account of another person (400: the order operations declare no 404)", async () => {
     const answer = await call("POST", "/accounts/190126781/orders/preview", limitBuy(1, 12));
-    expect(answer.status).toBe(404);
+    expect(answer.status).toBe(400);
     expect(answer.body.errorId).toBe("noMatchingAccountInfoFound");
-    expect((await call("GET", "/accounts/190126781/orders/3001")).status).toBe(404);
+    expect((await call("GET", "/accounts/190126781/orders/3001")).status).toBe(400);
   });
 
   it("refuses every write operation in a read-only session", async () => {
@@ -185,11 +185,17 @@ describe("REST orders", () => {
     expect((await call("GET", `/accounts/${SMITH}/orders`, undefined, readOnly)).status).toBe(200);
   });
 
-  it("refuses orders on a savings account with 422 productNotEnabled", async () => {
+  it("previews an order on a savings account as not registrable (200, the reason in the customer's language); costs answer 422", async () => {
     const jansen = (await sandbox.signIn("jansen")).access_token;
     const answer = await call("POST", "/accounts/190126799/orders/preview", limitBuy(1, 12), jansen);
-    expect(answer.status).toBe(422);
-    expect(answer.body).toMatchObject({ errorId: "productNotEnabled", endUserMessage: "Met deze rekening mag u dit product niet verhandelen (equities)." });
+    expect(answer.status).toBe(200);
+    expect(answer.body.previewOrder).toEqual({
+      orderCanBeRegistered: false, warningsToBeShown: ["Met deze rekening mag u dit product niet verhandelen (equities)."], warningsToBeConfirmed: [],
+      positionEffect: "open", currency: "EUR",
+    });
+    const costs = await call("POST", "/accounts/190126799/orders/costs", limitBuy(1, 12), jansen);
+    expect(costs.status).toBe(422);
+    expect(costs.body).toMatchObject({ errorId: "productNotEnabled", endUserMessage: "Met deze rekening mag u dit product niet verhandelen (equities)." });
   });
 
   it("answers 404 for an unknown order number and 400 for a non-numeric one", async () => {

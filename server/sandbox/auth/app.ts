@@ -71,6 +71,10 @@ export function createAuthApp(ctx: SandboxContext): express.Express {
   });
   app.use((request, response) => sendPage(response, 404, notFoundPage(pageLanguage(request), request.path)));
   app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
+    if ((error as { status?: number }).status === 400 && !response.headersSent) {
+      // A broken %-escape in the path: the request's fault, not the server's.
+      return sendPage(response, 400, notFoundPage(pageLanguage(request), request.originalUrl.split("?")[0].slice(0, 100)));
+    }
     ctx.logger.log("error", `Login origin: unexpected error on ${request.method} ${request.path}: ${error instanceof Error ? error.stack : String(error)}`);
     if (response.headersSent) return void response.end();
     if (request.path.endsWith("/access_token")) {

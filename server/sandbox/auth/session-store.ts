@@ -101,6 +101,12 @@ export class SessionStore {
     return { ok: true, tokens: this.issueTokens(session), session };
   }
 
+  /** The session a refresh token belongs to, without using the token up. */
+  sessionOfRefreshToken(refreshToken: string): ApiSession | undefined {
+    const record = this.refreshTokens.get(refreshToken);
+    return record ? this.sessions.get(record.sessionId) : undefined;
+  }
+
   /** Checks a bearer token. `touch` records the request as activity (REST requests and hub calls do). */
   authenticate(accessToken: string | undefined, touch: boolean): AuthResult {
     if (!accessToken) return { ok: false, failure: "missing" };

@@ -1,14 +1,14 @@
-import type { WebSocket } from "ws";
 import { HubEvent } from "../../../src/core/wire/realtime";
 import type { SandboxContext } from "../context";
 import { findPersonById } from "../seed/people";
+import type { AcceptedConnection } from "./accepted-connection";
 import { HubConnection } from "./hub-connection";
+import type { HubTransport } from "./hub-transport";
 import { createHubInvoker, type HubMethodDeps } from "./hub-methods";
 import type { RealtimeOptions } from "./realtime-options";
 import { Subscriber } from "./subscriber";
 import { TokenLease } from "./token-lease";
 import { TokenOwners } from "./token-owners";
-import type { AcceptedUpgrade } from "./upgrade";
 
 /**
  * Every open hub connection and the routing of sandbox events to them: quotes come per subscription from the
@@ -56,16 +56,16 @@ export class BinckHub {
     return this.subscribers.size;
   }
 
-  /** A WebSocket whose upgrade was accepted: from here on it speaks SignalR. */
-  open(webSocket: WebSocket, accepted: AcceptedUpgrade): void {
+  /** A transport whose first request was accepted (WebSocket upgrade, event stream, first poll): from here on it speaks SignalR. */
+  open(transport: HubTransport, accepted: AcceptedConnection): void {
     const person = findPersonById(accepted.session.personId);
     if (!person) {
       this.ctx.logger.log("error", `Realtime connection ${accepted.connectionId}: session ${accepted.session.id} names unknown person ${accepted.session.personId}.`);
-      webSocket.close(1011, "Unknown person");
+      transport.close();
       return;
     }
     let subscriber: Subscriber | undefined;
-    const connection = new HubConnection(webSocket, {
+    const connection = new HubConnection(transport, {
       connectionId: accepted.connectionId,
       clock: this.ctx.clock,
       logger: this.ctx.logger,
@@ -82,7 +82,7 @@ export class BinckHub {
     subscriber = new Subscriber(connection, lease, person, this.ctx.market, this.ctx.clock);
     connection.setInvoker(createHubInvoker(subscriber, this.methodDeps));
     this.subscribers.add(subscriber);
-    this.ctx.logger.log("info", `Realtime connection ${accepted.connectionId} opened for ${person.username} (session ${accepted.session.id}).`);
+    this.ctx.logger.log("info", `Realtime connection ${accepted.connectionId} opened over ${transport.kind} for ${person.username} (session ${accepted.session.id}).`);
   }
 
   /** Abruptly, like a network failure: clients reconnect, and every server-side subscription is gone. */

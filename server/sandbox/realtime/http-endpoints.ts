@@ -3,20 +3,29 @@ import type { SandboxContext } from "../context";
 import { applyCors } from "../cors";
 import { maintenanceBody } from "../maintenance";
 import { SANDBOX_BUILD_DATE, SANDBOX_VERSION } from "../rest/handlers/version";
+import { TransportKind } from "./hub-transport";
+import { sendJson, sendText } from "./http-responses";
+import { handleHubRequest, type HttpTransportDeps } from "./http-transports";
 import type { NegotiatedConnections } from "./negotiated-connections";
 import { authenticateRealtimeRequest, requestUrl } from "./realtime-auth";
 
 export const HUB_PATH = "/stream/v1";
 const NEGOTIATE_PATH = `${HUB_PATH}/negotiate`;
 
-/** Only WebSockets is offered: the sandbox implements no Server-Sent Events or long polling. */
-const AVAILABLE_TRANSPORTS = [{ transport: "WebSockets", transferFormats: ["Text", "Binary"] }];
+/** What ASP.NET Core SignalR offers with every transport enabled, in its order: WebSockets first, SSE is text only. */
+const AVAILABLE_TRANSPORTS = [
+  { transport: TransportKind.WebSockets, transferFormats: ["Text", "Binary"] },
+  { transport: TransportKind.ServerSentEvents, transferFormats: ["Text"] },
+  { transport: TransportKind.LongPolling, transferFormats: ["Text", "Binary"] },
+];
 
 /**
- * Plain HTTP on the realtime origin: GET /version (no token, guide.txt "Testing the connection") and
- * POST /stream/v1/negotiate (API.md 5.1), with CORS for the browser client (credentials, X-SignalR-User-Agent).
+ * Plain HTTP on the realtime origin: GET /version (no token, guide.txt "Testing the connection"),
+ * POST /stream/v1/negotiate (API.md 5.1) and the Server-Sent Events and long polling transports on /stream/v1,
+ * with CORS for the browser client (credentials, X-SignalR-User-Agent).
  */
-export function handleRealtimeHttp(ctx: SandboxContext, negotiated: NegotiatedConnections, request: IncomingMessage, response: ServerResponse): void {
+export function handleRealtimeHttp(deps: HttpTransportDeps, request: IncomingMessage, response: ServerResponse): void {
+  const { ctx } = deps;
   if (applyCors(request, response, ctx.options.corsOrigins)) return;
   const url = requestUrl(request);
   if (url.pathname === "/version") {
@@ -26,11 +35,9 @@ export function handleRealtimeHttp(ctx: SandboxContext, negotiated: NegotiatedCo
   if (url.pathname === NEGOTIATE_PATH) {
     if (request.method !== "POST") return sendText(response, 405, `${request.method} is not allowed on ${NEGOTIATE_PATH}; use POST.`);
     if (ctx.faults.maintenance) return sendJson(response, 503, maintenanceBody("en"));
-    return negotiate(ctx, negotiated, request, response, url);
+    return negotiate(ctx, deps.negotiated, request, response, url);
   }
-  if (url.pathname === HUB_PATH) {
-    return sendText(response, 400, "This hub speaks the WebSockets transport only: open a WebSocket on /stream/v1?id=<connectionToken>.");
-  }
+  if (url.pathname === HUB_PATH) return handleHubRequest(deps, request, response, url);
   sendText(response, 404, `No such path on the realtime origin: ${request.method} ${url.pathname}. The hub is at ${HUB_PATH}.`);
 }
 
@@ -50,17 +57,4 @@ function negotiate(ctx: SandboxContext, negotiated: NegotiatedConnections, reque
     : { negotiateVersion: 0, connectionId: connection.connectionId, availableTransports: AVAILABLE_TRANSPORTS };
   ctx.logger.log("debug", `Realtime negotiate: connection ${connection.connectionId} for session ${auth.session.id}.`);
   sendJson(response, 200, body);
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.statusCode = status;
-  response.setHeader("Content-Type", "application/json; charset=utf-8");
-  response.setHeader("Cache-Control", "no-cache");
-  response.end(JSON.stringify(body));
-}
-
-function sendText(response: ServerResponse, status: number, text: string): void {
-  response.statusCode = status;
-  response.setHeader("Content-Type", "text/plain; charset=utf-8");
-  response.end(text);
 }

@@ -27,7 +27,9 @@ export function stringArrayArgument(method: string, name: string, value: unknown
   return value as string[];
 }
 
+/** A level string; matched case-insensitively ("book" is Book), as ASP.NET's enum binding did. */
 export function levelArgument(method: string, name: string, value: unknown): StreamLevel {
-  if (typeof value === "string" && (STREAM_LEVELS as readonly string[]).includes(value)) return value as StreamLevel;
-  throw new HubError(`${method}: ${name} must be one of ${STREAM_LEVELS.join(", ")} (PascalCase, unlike REST), got ${describe(value)}.`);
+  const level = typeof value === "string" ? STREAM_LEVELS.find((known) => known.toLowerCase() === value.toLowerCase()) : undefined;
+  if (level) return level;
+  throw new HubError(`${method}: ${name} must be one of ${STREAM_LEVELS.join(", ")} (in any case; not the REST levels), got ${describe(value)}.`);
 }

@@ -1,7 +1,7 @@
-import type { WebSocket, RawData } from "ws";
 import { every, type Clock, type TimerHandle } from "../../../src/core/clock";
 import type { Logger } from "../logger";
 import { HubError } from "./hub-error";
+import type { HubTransport } from "./hub-transport";
 import { Outbox } from "./outbox";
 import {
   MessageType, PING_RECORD, parseClientMessage, parseHandshake, splitRecords,
@@ -31,11 +31,10 @@ export interface HubConnectionDeps {
 
 type State = "handshaking" | "open" | "closed";
 
-const WS_NORMAL_CLOSURE = 1000;
-
 /**
- * One SignalR connection over one WebSocket: handshake, records in and out, keep-alive pings, client timeout and
- * close. Knows the protocol, not the Binck methods: those come in through `setInvoker`.
+ * One SignalR connection over one transport (WebSockets, Server-Sent Events or long polling): handshake, records in
+ * and out, keep-alive pings, client timeout and close. Knows the protocol, not the Binck methods (those come in
+ * through `setInvoker`) nor how bytes travel (the HubTransport), so every transport behaves the same.
  */
 export class HubConnection {
   private state: State = "handshaking";
@@ -49,12 +48,10 @@ export class HubConnection {
   private clientTimeoutTimer?: TimerHandle;
   private stopPinging?: () => void;
 
-  constructor(private readonly socket: WebSocket, private readonly deps: HubConnectionDeps) {
+  constructor(private readonly transport: HubTransport, private readonly deps: HubConnectionDeps) {
     this.lastReceivedAtMs = deps.clock.now();
-    this.outbox = new Outbox(socket, deps.options, (held) => this.cutOffSlowClient(held));
-    socket.on("message", (data) => this.onSocketMessage(data));
-    socket.on("close", () => this.onSocketClosed());
-    socket.on("error", (error) => this.deps.logger.log("warn", `Realtime connection ${this.id}: socket error ${error.message}.`));
+    this.outbox = new Outbox(transport, deps.options, (held) => this.cutOffSlowClient(held));
+    transport.listen({ text: (text, bytes) => this.onText(text, bytes), closed: () => this.onTransportClosed() });
     this.handshakeTimer = deps.clock.setTimeout(() => {
       if (this.state === "handshaking") this.close(`No handshake request within ${deps.options.handshakeTimeoutMs} ms.`);
     }, deps.options.handshakeTimeoutMs);
@@ -82,7 +79,7 @@ export class HubConnection {
     if (this.state === "open") this.outbox.pushQuote(message);
   }
 
-  /** Sends a Close record with this error after what is queued, then closes the socket. */
+  /** Sends a Close record with this error after what is queued, then closes the transport. */
   close(error?: string, allowReconnect = false): void {
     if (this.state === "closed") return;
     if (this.state === "open") {
@@ -91,24 +88,23 @@ export class HubConnection {
     }
     this.deps.logger.log("info", `Realtime connection ${this.id} closed by the server${error ? `: ${error}` : "."}`);
     this.finish();
-    this.socket.close(WS_NORMAL_CLOSURE);
+    this.transport.close();
   }
 
-  /** Drops the socket without a word, as a network failure would (clients see code 1006 and reconnect). */
+  /** Drops the transport without a word, as a network failure would (WebSocket clients see code 1006); clients reconnect. */
   terminate(): void {
     if (this.state === "closed") return;
     this.finish();
-    this.socket.terminate();
+    this.transport.terminate();
   }
 
-  private onSocketMessage(data: RawData): void {
+  private onText(text: string, size: number): void {
     if (this.state === "closed") return;
-    const size = rawSize(data);
     if (size + this.received.length > this.deps.options.maxReceiveMessageBytes) {
       return this.close(`The message of ${size + this.received.length} bytes exceeds the maximum of ${this.deps.options.maxReceiveMessageBytes} bytes.`);
     }
     this.lastReceivedAtMs = this.deps.clock.now();
-    const { records, rest } = splitRecords(this.received + rawText(data));
+    const { records, rest } = splitRecords(this.received + text);
     this.received = rest;
     for (const record of records) {
       // A record may close the connection (refused handshake, malformed message): the rest is then dropped.
@@ -125,7 +121,7 @@ export class HubConnection {
       this.outbox.push(writeHandshakeResponse(handshake.error));
       this.outbox.flushNow();
       this.finish();
-      this.socket.close(WS_NORMAL_CLOSURE);
+      this.transport.close();
       return;
     }
     this.state = "open";
@@ -149,7 +145,7 @@ export class HubConnection {
       case MessageType.Close:
         this.deps.logger.log("debug", `Realtime connection ${this.id}: the client sent Close.`);
         this.finish();
-        this.socket.close(WS_NORMAL_CLOSURE);
+        this.transport.close();
         return;
       case "unknown":
         // Like ASP.NET: a newer peer may send types we do not know; they are skipped, not fatal.
@@ -193,9 +189,9 @@ export class HubConnection {
     this.terminate();
   }
 
-  private onSocketClosed(): void {
+  private onTransportClosed(): void {
     if (this.state !== "closed") {
-      this.deps.logger.log("info", `Realtime connection ${this.id}: the client closed the socket.`);
+      this.deps.logger.log("info", `Realtime connection ${this.id}: the client went away (${this.transport.kind} transport closed).`);
       this.finish();
     }
   }
@@ -208,14 +204,4 @@ export class HubConnection {
     this.outbox.close();
     this.deps.onClosed(this);
   }
-}
-
-function rawSize(data: RawData): number {
-  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
-  return (data as Buffer | ArrayBuffer).byteLength;
-}
-
-function rawText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
-  return Buffer.from(data as Buffer).toString("utf8");
 }

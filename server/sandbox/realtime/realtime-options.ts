@@ -6,7 +6,7 @@ export interface RealtimeOptions {
   clientTimeoutMs: number;
   /** Time between the WebSocket upgrade and the handshake request. */
   handshakeTimeoutMs: number;
-  /** A negotiated connection token not used for a WebSocket upgrade within this time is forgotten. */
+  /** A negotiated connection token not used to start a transport within this time is forgotten. */
   negotiatedConnectionLifetimeMs: number;
   /** Largest record a client may send (ASP.NET's MaximumReceiveMessageSize). */
   maxReceiveMessageBytes: number;
@@ -16,6 +16,10 @@ export interface RealtimeOptions {
   maxHeldRecords: number;
   /** How often a congested connection retries sending. */
   congestionRetryMs: number;
+  /** A long poll with nothing to send is answered (200, empty) after this long (ASP.NET LongPolling.PollTimeout). */
+  pollTimeoutMs: number;
+  /** A long polling client that has not polled again for this long is gone (ASP.NET DisconnectTimeout). */
+  disconnectTimeoutMs: number;
 }
 
 export const defaultRealtimeOptions: RealtimeOptions = {
@@ -27,6 +31,8 @@ export const defaultRealtimeOptions: RealtimeOptions = {
   sendHighWaterMarkBytes: 1024 * 1024,
   maxHeldRecords: 10_000,
   congestionRetryMs: 10,
+  pollTimeoutMs: 90_000,
+  disconnectTimeoutMs: 15_000,
 };
 
 /** Fills in defaults and refuses values that cannot work, naming the option and the rule. */

@@ -41,7 +41,7 @@ export function createApiApp(ctx: SandboxContext, extra?: (app: express.Express)
   const router = express.Router({ caseSensitive: true, strict: true });
   for (const route of ROUTES) {
     router[route.method.toLowerCase() as "get" | "post" | "patch" | "delete"](route.path, (request, response, next) => {
-      runRoute(route, request, response, ctx, rate).catch(next);
+      runRoute(route, request, response, ctx, rate).catch((error: unknown) => next(declaredStatus(route, error)));
     });
   }
   app.use(API_BASE_PATH, router);
@@ -94,6 +94,15 @@ async function runRoute(route: Route, request: Request, response: Response, ctx:
   send(response, result);
 }
 
+/**
+ * Keeps answers within the statuses swagger declares for the operation: where an operation declares no 404 or
+ * 422 (an unknown account on /positions, an unknown order on GET /orders/{number}), the same error is a 400.
+ */
+function declaredStatus(route: Route, error: unknown): unknown {
+  if (!(error instanceof ApiError) || route.errors.includes(error.status) || (error.status !== 404 && error.status !== 422)) return error;
+  return new ApiError(400, error.errorId, error.developerMessage, error.endUserMessage);
+}
+
 function send(response: Response, result: ApiResult): void {
   if ("binary" in result) {
     response.status(result.status ?? 200)
@@ -114,6 +123,8 @@ function writeError(error: unknown, request: Request, response: Response, ctx: S
   let apiError: ApiError;
   if (error instanceof ApiError) {
     apiError = error;
+  } else if (isDecodeError(error)) {
+    apiError = new ApiError(400, "validationError", `The path ${JSON.stringify(request.originalUrl.split("?")[0].slice(0, 100))} is not valid percent-encoding.`, endUser.invalidInput);
   } else if (isBodyParserError(error)) {
     apiError = error.type === "entity.too.large"
       ? new ApiError(413, "validationError", `The request body is larger than ${ctx.options.maxBodyBytes} bytes.`, endUser.invalidInput)
@@ -131,14 +142,21 @@ function writeError(error: unknown, request: Request, response: Response, ctx: S
   });
 }
 
+/** Express's router failing to decode a path parameter (a broken %-escape). */
+function isDecodeError(error: unknown): boolean {
+  return error instanceof Error && (error as { status?: number }).status === 400 && !("type" in error);
+}
+
 function isBodyParserError(error: unknown): error is Error & { type: string } {
   return error instanceof Error && typeof (error as { type?: unknown }).type === "string" && "status" in error;
 }
 
 function requestLanguage(request: Request, ctx: SandboxContext): Language {
+  // An ended or expired session still names its customer: errors stay in the customer's language.
   const auth = ctx.sessions.authenticate(bearerToken(request.headers), false);
-  if (auth.ok) {
-    const person = findPersonById(auth.session.personId);
+  const session = auth.session;
+  if (session) {
+    const person = findPersonById(session.personId);
     if (person) return person.language;
   }
   return languageFromLocale(request.headers["accept-language"]?.split(",")[0]);

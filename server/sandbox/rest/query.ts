@@ -90,7 +90,7 @@ export class Query {
       throw badRequest(name, `'${clip(value)}' is not a date (YYYY-MM-DD or ISO-8601).`);
     }
     const parsed = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-    if (Number.isNaN(parsed)) throw badRequest(name, `'${clip(value)}' is not a valid date.`);
+    if (Number.isNaN(parsed) || !isCalendarDate(value)) throw badRequest(name, `'${clip(value)}' is not a valid date.`);
     return parsed;
   }
 
@@ -110,4 +110,11 @@ export class Query {
 /** Shortens a value quoted back in an error message, so a huge input never makes a huge answer. */
 export function clip(value: string, max = 60): string {
   return value.length <= max ? value : `${value.slice(0, max)}…`;
+}
+
+/** Date.parse rolls 2026-02-30 over to March: check that the day exists in its month. */
+export function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

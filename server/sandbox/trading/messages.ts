@@ -8,6 +8,12 @@ export const tradingTexts = {
     fr: `Votre cours limite ${limit} s'écarte de ${percent} % du dernier cours ${last}. Veuillez confirmer ce cours.`,
     it: `Il prezzo limite ${limit} si discosta del ${percent}% dall'ultimo prezzo ${last}. Conferma questo prezzo.`,
   }),
+  strategyLimitFarFromMarket: (limit: string, net: string, percent: string): Localized => ({
+    en: `Your net price ${limit} is ${percent}% away from the current net price ${net} of the strategy's legs. Please confirm this price.`,
+    nl: `Uw nettokoers ${limit} ligt ${percent}% van de huidige nettokoers ${net} van de legs van de strategie. Bevestig deze koers.`,
+    fr: `Votre prix net ${limit} s'écarte de ${percent} % du prix net actuel ${net} des jambes de la stratégie. Veuillez confirmer ce prix.`,
+    it: `Il prezzo netto ${limit} si discosta del ${percent}% dal prezzo netto attuale ${net} delle gambe della strategia. Conferma questo prezzo.`,
+  }),
   largeOrder: (percent: string): Localized => ({
     en: `This order is ${percent}% of the value of your portfolio. Please confirm that you want to invest this much in one order.`,
     nl: `Deze order is ${percent}% van de waarde van uw portefeuille. Bevestig dat u zoveel in één order wilt beleggen.`,
@@ -68,6 +74,18 @@ export const tradingTexts = {
     fr: "Cet ordre ne peut plus être annulé.",
     it: "Questo ordine non può più essere annullato.",
   },
+  modificationOnlyLimit: {
+    en: "Only the limit price of a limit or stop-limit order can be changed; this order has no limit price.",
+    nl: "Alleen de limietkoers van een limiet- of stoplimietorder kan worden gewijzigd; deze order heeft geen limietkoers.",
+    fr: "Seul le cours limite d'un ordre à cours limité ou stop limite peut être modifié ; cet ordre n'a pas de cours limite.",
+    it: "Si può modificare solo il prezzo limite di un ordine limite o stop limite; questo ordine non ha un prezzo limite.",
+  },
+  modificationNotOpen: {
+    en: "This order is no longer open, so it cannot be modified.",
+    nl: "Deze order staat niet meer open en kan daarom niet worden gewijzigd.",
+    fr: "Cet ordre n'est plus ouvert et ne peut donc pas être modifié.",
+    it: "Questo ordine non è più aperto e quindi non può essere modificato.",
+  },
   modificationRefused: {
     en: "This order cannot be modified.",
     nl: "Deze order kan niet worden gewijzigd.",
@@ -93,6 +111,12 @@ export const tradingTexts = {
       nl: "Aandelen hebben geen productkosten.",
       fr: "Les actions n'ont pas de coûts de produit.",
       it: "Le azioni non hanno costi di prodotto.",
+    },
+    noProductCostsDerivatives: {
+      en: "Listed options and futures have no product costs.",
+      nl: "Beursgenoteerde opties en futures hebben geen productkosten.",
+      fr: "Les options et futures cotés n'ont pas de coûts de produit.",
+      it: "Le opzioni e i future quotati non hanno costi di prodotto.",
     },
     total: { en: "Total costs", nl: "Totale kosten", fr: "Coût total", it: "Costi totali" },
   },

@@ -1,20 +1,22 @@
 import type { Realm } from "../../../src/core/wire/auth";
-import type { InstrumentModel, PreviewOrderModel, TradingType } from "../../../src/core/wire/models";
+import type { PreviewOrderModel } from "../../../src/core/wire/models";
 import type { Localized } from "../i18n";
 import { localize } from "../i18n";
 import type { Market, SandboxInstrument } from "../market/market";
-import { ApiError, badRequest } from "../rest/api-error";
+import { badRequest, type ApiError } from "../rest/api-error";
 import type { Language, SeedAccount } from "../seed/people";
 import type { AccountBook, HeldInstrument } from "./account-book";
-import { commissionEuro, orderCostLines, totalEuro, type CostLine } from "./costs";
+import { orderCostLines, totalEuro, type CostLine } from "./costs";
 import { referencePrice } from "./matching";
 import { tradingTexts } from "./messages";
-import { BASE_CURRENCY, isoDateTime, roundMoney, startOfUtcDay, toEuro } from "./money";
-import { isFinal, remainingQuantity, type Order } from "./order";
+import { BASE_CURRENCY, isoDateTime, roundMoney, roundPrice, toEuro } from "./money";
+import type { Order, OrderSide } from "./order";
 import type { OrderRequest } from "./order-request";
 import { heldInstrument } from "./seed-book";
 import { availableSpendingLimit, portfolioValueEuro, cashEuro } from "./valuation";
-import { closeOfDay, latestExpiry, nextClose } from "./trading-calendar";
+import { assertBlockFitsInstrument, assertOnTick, expiryOf, missingTradingRight } from "./order-rules";
+import { reservedEuro, sellableQuantity } from "./reservations";
+import { assertSameOptionClass, limitDebit, netDebit, netPriceFor } from "./strategy";
 
 /** When a preview asks the customer to confirm (API.md 3.3 #14: warningsToBeConfirmed). */
 export const WARNING_THRESHOLDS = {
@@ -24,21 +26,24 @@ export const WARNING_THRESHOLDS = {
   largeOrderPercent: 25,
 };
 
-/** Trading rights per market for options and futures (settings #5 `tradingAllowed`). */
-const DERIVATIVES_COUNTRY_BY_MIC: Readonly<Record<string, "Nl" | "Be" | "Fr" | "Usa" | "De" | "It">> = {
-  XAMS: "Nl", XEUE: "Nl", XBRU: "Be", XPAR: "Fr", XMON: "Fr", XNAS: "Usa", XNYS: "Usa", XCBO: "Usa",
-  XEUR: "De", XETR: "De", XMIL: "It", MTAA: "It", ETLX: "It",
-};
-
-export interface CheckedOrder {
-  request: OrderRequest;
+/** One leg of a checked order: the single leg of most orders, or one of the two legs of a strategy. */
+export interface CheckedLeg {
+  side: OrderSide;
+  /** Field path of its instrument id, for error messages. */
+  field: string;
   instrument: SandboxInstrument;
   held: HeldInstrument;
-  /** Price per unit used for the value: limit, stop, or the current opposite best price. */
+  /** Price per unit used for the value: limit, stop, or the current opposite best price (strategies: the leg's market price). */
   estimatedPrice?: number;
   valueInCurrency: number;
   valueEuro: number;
   costs: CostLine[];
+}
+
+export interface CheckedOrder {
+  request: OrderRequest;
+  /** One leg, two for an option strategy (option.leg1, option.leg2). */
+  legs: CheckedLeg[];
   /** The engine expires the order then. */
   expiresAtMs: number;
   /** Reasons why the order cannot be registered (preview: orderCanBeRegistered false; placement: 422). */
@@ -46,6 +51,8 @@ export interface CheckedOrder {
   toConfirm: Localized[];
   toShow: Localized[];
   spending?: { current: number; effect: number; next: number };
+  /** Set when the account lacks the trading right: preview answers 200 with the reason, costs and placement 422. */
+  missingRight?: ApiError;
 }
 
 export interface CheckContext {
@@ -57,61 +64,134 @@ export interface CheckContext {
   nowMs: number;
 }
 
-/** Resolves and checks an order against the instrument, the account's rights, money and positions. */
+/**
+ * Resolves and checks an order against the instrument(s), the account's rights, money and positions.
+ * Malformed content is a 400; what keeps a well-formed order from being registered (no trading right,
+ * no money, no position) goes into `refusals`, because preview declares only 200/400/401 (swagger
+ * Orders_PreviewOrder) and says why in `warningsToBeShown`.
+ */
 export function checkOrder(request: OrderRequest, context: CheckContext): CheckedOrder {
-  const { market, book, nowMs } = context;
-  const instrument = market.catalogue.get(request.instrumentId);
-  if (!instrument) throw badRequest(request.instrumentField, `'${request.instrumentId}' is not a known instrument.`);
-  const model = instrument.model;
-  if (!model.isTradable) throw badRequest(request.instrumentField, `'${model.id}' (${model.name}, ${model.type}) is not tradable.`);
-  if (request.secondLeg) throw badRequest("option.leg2", "option strategies (two legs) are not supported by the sandbox; place each leg as its own order.");
-  assertBlockFitsInstrument(request, model);
-  assertTradingRight(context.account, request, model);
+  const { market, nowMs } = context;
+  const requested = [{ side: request.side, instrumentId: request.instrumentId, field: request.instrumentField }];
+  if (request.secondLeg) requested.push({ side: request.secondLeg.side, instrumentId: request.secondLeg.instrumentId, field: request.secondLeg.instrumentField });
+  const instruments = requested.map((leg) => resolveInstrument(leg.instrumentId, leg.field, market));
+  requested.forEach((leg, index) => assertBlockFitsInstrument(request.product, leg.field, instruments[index].model));
+  if (request.secondLeg) assertSameOptionClass(instruments[0].model, instruments[1].model, request.secondLeg.instrumentField);
+  const model = instruments[0].model;
   for (const field of ["limitPrice", "stopPrice"] as const) {
     const price = request[field];
     if (price !== undefined) assertOnTick(field, price, model);
   }
   const expiresAtMs = expiryOf(request, model, nowMs);
+  const legs = requested.map((leg, index) => priceLeg(request, leg.side, leg.field, instruments[index], context));
+  const checked: CheckedOrder = { request, legs, expiresAtMs, refusals: [], toConfirm: [], toShow: [] };
+
+  const missingRight = missingTradingRight(context.account, request.product, instruments.map((instrument) => instrument.model));
+  if (missingRight) {
+    checked.missingRight = missingRight;
+    checked.refusals.push(missingRight.endUserMessage as Localized);
+    return checked;
+  }
+  if (legs.some((leg) => leg.estimatedPrice === undefined)) checked.refusals.push(tradingTexts.orderRefused);
+  if (request.secondLeg) checkStrategyMoney(checked, context);
+  else checkSingleMoney(checked, context);
+  for (const leg of legs) if (leg.instrument.model.isKidApplicable) checked.toConfirm.push(tradingTexts.kidNotRead(leg.instrument.model.name));
+  if (request.expirationDate && expiresAtMs < request.expirationDate.timeMs) {
+    checked.toShow.push(tradingTexts.expiryCapped(isoDateTime(expiresAtMs).slice(0, 10)));
+  }
+  return checked;
+}
+
+function resolveInstrument(instrumentId: string, field: string, market: Market): SandboxInstrument {
+  const instrument = market.catalogue.get(instrumentId);
+  if (!instrument) throw badRequest(field, `'${instrumentId}' is not a known instrument.`);
+  const model = instrument.model;
+  if (!model.isTradable) throw badRequest(field, `'${model.id}' (${model.name}, ${model.type}) is not tradable.`);
+  return instrument;
+}
+
+function priceLeg(request: OrderRequest, side: OrderSide, field: string, instrument: SandboxInstrument, context: CheckContext): CheckedLeg {
   const held = heldInstrument(instrument);
-  const quote = market.quote(model.id);
-  const last = referencePrice(quote);
-  const best = request.side === "buy" ? quote?.ask[0]?.price : quote?.bid[0]?.price;
-  const estimatedPrice = request.limitPrice ?? request.stopPrice ?? best ?? last;
+  const quote = context.market.quote(instrument.model.id);
+  const best = side === "buy" ? quote?.ask[0]?.price : quote?.bid[0]?.price;
+  // A strategy's limit is a net price, not a price of either leg: each leg is valued at its market price.
+  const own = request.secondLeg ? undefined : request.limitPrice ?? request.stopPrice;
+  const estimatedPrice = own ?? best ?? referencePrice(quote);
   const valueInCurrency = estimatedPrice === undefined ? 0 : request.quantity * estimatedPrice * held.contractSize;
   const valueEuro = roundMoney(toEuro(valueInCurrency, held.currency));
-  const costs = orderCostLines({ valueInCurrency, currency: held.currency, isin: held.isin, side: request.side, realm: context.realm });
-  const checked: CheckedOrder = { request, instrument, held, valueInCurrency, valueEuro, costs, expiresAtMs, refusals: [], toConfirm: [], toShow: [] };
-  if (estimatedPrice !== undefined) checked.estimatedPrice = estimatedPrice;
-  else checked.refusals.push(tradingTexts.orderRefused);
+  const costs = orderCostLines({ valueInCurrency, currency: held.currency, isin: held.isin, side, realm: context.realm });
+  return { side, field, instrument, held, ...(estimatedPrice !== undefined ? { estimatedPrice } : {}), valueInCurrency, valueEuro, costs };
+}
 
+/** A single-leg order: buys need spending limit, sells a free position; warnings about the price and size. */
+function checkSingleMoney(checked: CheckedOrder, context: CheckContext): void {
+  const { request } = checked;
+  const [leg] = checked.legs;
+  const model = leg.instrument.model;
   if (request.side === "buy") {
-    const current = availableSpendingLimit(book, reservedEuro(context.openOrders, market)) ?? 0;
-    const effect = -roundMoney(valueEuro + totalEuro(costs));
+    const current = availableSpendingLimit(context.book, reservedEuro(context.openOrders, context.market)) ?? 0;
+    const effect = -roundMoney(leg.valueEuro + totalEuro(leg.costs));
     checked.spending = { current, effect, next: roundMoney(current + effect) };
     if (current + effect < 0) checked.refusals.push(tradingTexts.insufficientSpendingLimit(money(-effect), money(current)));
   } else {
-    const available = sellableQuantity(book, context.openOrders, model.id);
-    if (request.quantity > available) checked.refusals.push(tradingTexts.noPositionToSell(String(request.quantity), String(available), model.name));
+    assertSellable(checked, leg, context);
   }
-
+  const last = referencePrice(context.market.quote(model.id));
   if (request.limitPrice !== undefined && last !== undefined && last > 0) {
     const distance = (Math.abs(request.limitPrice - last) / last) * 100;
     if (distance > WARNING_THRESHOLDS.limitDistancePercent) {
       checked.toConfirm.push(tradingTexts.limitFarFromMarket(String(request.limitPrice), String(last), distance.toFixed(1)));
     }
   }
-  const assets = cashEuro(book) + portfolioValueEuro(book, market);
-  if (assets > 0 && request.side === "buy" && (valueEuro / assets) * 100 > WARNING_THRESHOLDS.largeOrderPercent) {
-    checked.toConfirm.push(tradingTexts.largeOrder(((valueEuro / assets) * 100).toFixed(1)));
-  }
-  if (model.isKidApplicable) checked.toConfirm.push(tradingTexts.kidNotRead(model.name));
+  if (request.side === "buy") warnLargeOrder(checked, leg.valueEuro, context);
   if (request.stopPrice !== undefined && last !== undefined && (request.side === "buy" ? last >= request.stopPrice : last <= request.stopPrice)) {
     checked.toShow.push(tradingTexts.stopAlreadyReached(String(request.stopPrice), String(last)));
   }
-  if (request.expirationDate && expiresAtMs < request.expirationDate.timeMs) {
-    checked.toShow.push(tradingTexts.expiryCapped(isoDateTime(expiresAtMs).slice(0, 10)));
+}
+
+/**
+ * A strategy: the net debit (the limit for a limit order, the legs' market prices for a market order)
+ * plus both legs' costs must fit the spending limit; sell legs need a free position (the sandbox does
+ * not let accounts write options).
+ */
+function checkStrategyMoney(checked: CheckedOrder, context: CheckContext): void {
+  const { request } = checked;
+  const condition = request.condition!;
+  const [leg1] = checked.legs;
+  const contract = request.quantity * leg1.held.contractSize;
+  const marketDebit = checked.legs.every((leg) => leg.estimatedPrice !== undefined)
+    ? netDebit(checked.legs.map((leg) => ({ side: leg.side, price: leg.estimatedPrice! })))
+    : undefined;
+  const debit = request.limitPrice !== undefined ? limitDebit(condition, request.limitPrice) : marketDebit ?? 0;
+  const debitEuro = roundMoney(toEuro(debit * contract, leg1.held.currency));
+  const costsEuro = totalEuro(checked.legs.flatMap((leg) => leg.costs));
+  const current = availableSpendingLimit(context.book, reservedEuro(context.openOrders, context.market)) ?? 0;
+  const effect = -roundMoney(debitEuro + costsEuro);
+  checked.spending = { current, effect, next: roundMoney(current + effect) };
+  if (effect < 0 && current + effect < 0) checked.refusals.push(tradingTexts.insufficientSpendingLimit(money(-effect), money(current)));
+  for (const leg of checked.legs) if (leg.side === "sell") assertSellable(checked, leg, context);
+
+  if (request.limitPrice !== undefined && marketDebit !== undefined) {
+    const net = roundPrice(netPriceFor(condition, marketDebit));
+    const distance = net === 0 ? 0 : (Math.abs(request.limitPrice - net) / Math.abs(net)) * 100;
+    if (distance > WARNING_THRESHOLDS.limitDistancePercent) {
+      checked.toConfirm.push(tradingTexts.strategyLimitFarFromMarket(String(request.limitPrice), String(net), distance.toFixed(1)));
+    }
   }
-  return checked;
+  if (debitEuro > 0) warnLargeOrder(checked, debitEuro, context);
+}
+
+function assertSellable(checked: CheckedOrder, leg: CheckedLeg, context: CheckContext): void {
+  const available = sellableQuantity(context.book, context.openOrders, leg.instrument.model.id);
+  const quantity = checked.request.quantity;
+  if (quantity > available) checked.refusals.push(tradingTexts.noPositionToSell(String(quantity), String(available), leg.instrument.model.name));
+}
+
+function warnLargeOrder(checked: CheckedOrder, valueEuro: number, context: CheckContext): void {
+  const assets = cashEuro(context.book) + portfolioValueEuro(context.book, context.market);
+  if (assets > 0 && (valueEuro / assets) * 100 > WARNING_THRESHOLDS.largeOrderPercent) {
+    checked.toConfirm.push(tradingTexts.largeOrder(((valueEuro / assets) * 100).toFixed(1)));
+  }
 }
 
 /** The preview answer for a checked order; the code is only given when the order can be registered. */
@@ -121,9 +201,11 @@ export function previewModel(checked: CheckedOrder, language: Language, validati
     orderCanBeRegistered: canRegister,
     warningsToBeShown: [...checked.refusals, ...checked.toShow].map((text) => localize(text, language)),
     warningsToBeConfirmed: checked.toConfirm.map((text) => localize(text, language)),
-    positionEffect: checked.request.side === "buy" ? "open" : "close",
     currency: BASE_CURRENCY,
   };
+  // Buys open and sells close (the sandbox has no short positions); a strategy mixing both has no single effect.
+  const sides = new Set(checked.legs.map((leg) => leg.side));
+  if (sides.size === 1) preview.positionEffect = sides.has("buy") ? "open" : "close";
   if (checked.request.duration !== "day") preview.expectedExpirationDate = isoDateTime(checked.expiresAtMs);
   if (checked.spending) {
     preview.currentSpendingLimit = checked.spending.current;
@@ -139,83 +221,6 @@ export function orderContentKey(request: OrderRequest): string {
   const { validationCode: _ignored, instrumentField: _field, expirationDate, ...rest } = request;
   const sorted = Object.fromEntries(Object.entries({ ...rest, expirationDate: expirationDate?.timeMs }).sort(([a], [b]) => a.localeCompare(b)));
   return JSON.stringify(sorted);
-}
-
-/** Euro held back by open buy orders: their remaining value at the limit (or current) price, plus commission. */
-export function reservedEuro(openOrders: readonly Order[], market: Market): number {
-  let total = 0;
-  for (const order of openOrders) {
-    if (order.side !== "buy" || isFinal(order)) continue;
-    const price = order.limitPrice ?? order.stopPrice ?? referencePrice(market.quote(order.instrument.id)) ?? 0;
-    const value = toEuro(remainingQuantity(order) * price * order.instrument.contractSize, order.instrument.currency);
-    total += value + commissionEuro(value);
-  }
-  return roundMoney(total);
-}
-
-export function sellableQuantity(book: AccountBook, openOrders: readonly Order[], instrumentId: string): number {
-  const held = book.holdings.get(instrumentId)?.quantity ?? 0;
-  const inSellOrders = openOrders
-    .filter((order) => order.side === "sell" && order.instrument.id === instrumentId && !isFinal(order))
-    .reduce((sum, order) => sum + remainingQuantity(order), 0);
-  return Math.max(0, held - inSellOrders);
-}
-
-/** The tick size that applies to a price: the last step whose `from` is at or below it (API.md 3.3 #20). */
-export function tickSizeAt(price: number, model: InstrumentModel): number {
-  const steps = [...(model.tickSizeCollection?.tickSizes ?? [])]
-    .filter((step): step is { from: number; size: number } => typeof step.from === "number" && typeof step.size === "number" && step.size > 0)
-    .sort((a, b) => a.from - b.from);
-  let size = 10 ** -model.priceDecimals;
-  for (const step of steps) if (step.from <= price) size = step.size;
-  return size;
-}
-
-export function assertOnTick(field: string, price: number, model: InstrumentModel): void {
-  const size = tickSizeAt(price, model);
-  const steps = price / size;
-  if (Math.abs(steps - Math.round(steps)) > 1e-6) {
-    throw badRequest(field, `${price} is not on the tick size of ${model.name}: prices at this level move in steps of ${size}.`);
-  }
-}
-
-function expiryOf(request: OrderRequest, model: InstrumentModel, nowMs: number): number {
-  const mic = model.marketIdentificationCode;
-  if (request.duration === "day") return nextClose(nowMs, mic);
-  const cap = latestExpiry(nowMs, mic);
-  if (request.duration === "goodTillCancelled") return cap;
-  const wanted = request.expirationDate!.timeMs;
-  if (wanted < startOfUtcDay(nowMs)) throw badRequest("expirationDate", `'${request.expirationDate!.text}' lies in the past.`);
-  // A GTD order lives until the close of its expiration day, within the cap.
-  return Math.min(cap, Math.max(nextClose(nowMs, mic), closeOfDay(wanted, mic)));
-}
-
-function assertBlockFitsInstrument(request: OrderRequest, model: InstrumentModel): void {
-  const field = request.instrumentField;
-  const mismatch = (expected: string) =>
-    badRequest(field, `'${model.id}' is of type ${model.type}; the ${request.product} block takes ${expected}.`);
-  switch (request.product) {
-    case "option": if (model.type !== "option") throw mismatch("options"); break;
-    case "future": if (model.type !== "future") throw mismatch("futures"); break;
-    case "srd": if (!(model.type === "srdClass" || (model.type === "equity" && model.hasSrd))) throw mismatch("SRD classes or equities with SRD"); break;
-    case "cash": if (["option", "future", "optionClass", "futureClass", "srdClass"].includes(model.type)) throw mismatch("cash products (use the option, future or srd block)"); break;
-  }
-}
-
-function requiredTradingType(request: OrderRequest, model: InstrumentModel): TradingType {
-  if (request.product === "srd") return "srd";
-  if (request.product === "cash") return "equities";
-  const country = DERIVATIVES_COUNTRY_BY_MIC[model.marketIdentificationCode ?? ""] ?? "Nl";
-  return `${request.product === "option" ? "options" : "futures"}${country}` as TradingType;
-}
-
-function assertTradingRight(account: SeedAccount, request: OrderRequest, model: InstrumentModel): void {
-  const needed = requiredTradingType(request, model);
-  if (!account.tradingAllowed.includes(needed)) {
-    throw new ApiError(422, "productNotEnabled",
-      `Account ${account.number} (${account.type}) has no trading right '${needed}' (it has: ${account.tradingAllowed.join(", ") || "none"}).`,
-      tradingTexts.productNotEnabled(needed));
-  }
 }
 
 function money(amount: number): string {

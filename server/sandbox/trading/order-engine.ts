@@ -8,8 +8,9 @@ import type { AccountBook } from "./account-book";
 import { commissionEuro, proportionalCostLines, type CostLine } from "./costs";
 import { matchAgainstBook, stopReached, type Fill } from "./matching";
 import { roundMoney, toEuro } from "./money";
-import { isFinal, remainingQuantity, setStatus, toEventMessage, type Order, type ProductBlock } from "./order";
+import { isFinal, linesOf, remainingQuantity, setStatus, toEventMessage, type Combination, type Order, type ProductBlock } from "./order";
 import type { CheckedOrder } from "./order-check";
+import { combinationFills } from "./combination-fill";
 import type { SeedTrade } from "./seed-book";
 
 /** A cancellation request becomes final this long after it was made (the real API answered asynchronously). */
@@ -29,10 +30,15 @@ export interface OrderEngineDeps {
  * The life of orders: placement, fills against the market's book (market orders at once, limit orders when
  * the price crosses, stops when triggered), cancellation, limit modification and expiry. Every change emits
  * an `order` event with the short payload of API.md 5.6, before the HTTP answer is written.
+ *
+ * An option strategy is one order number with two lines (one Order per leg, sharing a Combination). The
+ * lines move together: placed, modified, canceled and expired as one, and executed together, all or
+ * nothing, when the legs' market prices meet the net price condition (see combination-fill.ts).
  */
 export class OrderEngine {
   private readonly ordersByAccount = new Map<string, Order[]>();
-  private readonly timers = new Map<number, TimerHandle[]>();
+  /** Timers per order (a strategy keeps its timers on line 1). */
+  private readonly timers = new Map<Order, TimerHandle[]>();
   private readonly watches = new Map<string, { stop: () => void; orders: Set<Order> }>();
   private lastNumber = FIRST_ORDER_NUMBER - 1;
   /** Set while this engine prints its own trades, so it does not react to its own prints. */
@@ -54,7 +60,7 @@ export class OrderEngine {
 
   /** A seeded execution shown as a past, executed order (its booking is already in the account). */
   addPastOrder(accountNumber: string, trade: SeedTrade): Order {
-    const order = this.newOrder(accountNumber, {
+    const order = this.newOrder(accountNumber, ++this.lastNumber, {
       instrument: trade.instrument, product: "cash", type: "limit", side: "buy", quantity: trade.quantity,
       duration: "day", limitPrice: trade.price, createdAtMs: trade.timeMs,
     });
@@ -65,51 +71,78 @@ export class OrderEngine {
     return order;
   }
 
+  /** Places a checked order; answers its (first) line. */
   place(accountNumber: string, checked: CheckedOrder): Order {
     const now = this.deps.clock.now();
     const { request } = checked;
-    const order = this.newOrder(accountNumber, {
-      instrument: checked.held, product: request.product, type: request.type, side: request.side, quantity: request.quantity,
+    const shared = {
+      product: request.product, type: request.type, quantity: request.quantity,
       duration: request.duration, createdAtMs: now, expiresAtMs: checked.expiresAtMs,
       ...(request.limitPrice !== undefined ? { limitPrice: request.limitPrice } : {}),
       ...(request.stopPrice !== undefined ? { stopPrice: request.stopPrice } : {}),
       ...(request.expirationDate ? { expirationDate: request.expirationDate.text } : {}),
       ...(request.referenceId !== undefined ? { referenceId: request.referenceId } : {}),
-    });
-    this.emit("OrderStatus", order, "placed");
-    setStatus(order, "placementConfirmed", now);
-    this.emit("OrderStatus", order, "placementConfirmed");
-    this.deps.logger.log("info", `Order ${order.number} of account ${accountNumber}: ${order.side} ${order.quantity} ${order.instrument.name} ${order.type} placed.`);
-    this.schedule(order, checked.expiresAtMs - now, () => this.expire(order));
-    this.watch(order);
-    this.tryExecute(order);
-    return order;
+    };
+    const number = ++this.lastNumber;
+    const combination: Combination | undefined = request.condition !== undefined && checked.legs.length > 1
+      ? { condition: request.condition, lines: [] }
+      : undefined;
+    const lines = checked.legs.map((leg, index) => this.newOrder(accountNumber, number, {
+      ...shared, instrument: leg.held, side: leg.side,
+      ...(combination ? { line: index + 1, combination } : {}),
+    }));
+    combination?.lines.push(...lines);
+    const [first] = lines;
+    for (const line of lines) this.emit("OrderStatus", line, "placed");
+    for (const line of lines) {
+      setStatus(line, "placementConfirmed", now);
+      this.emit("OrderStatus", line, "placementConfirmed");
+    }
+    const what = lines.map((line) => `${line.side} ${line.quantity} ${line.instrument.name}`).join(" + ");
+    this.deps.logger.log("info", `Order ${number} of account ${accountNumber}: ${what} ${first.type}${combination ? ` (${combination.condition})` : ""} placed.`);
+    this.schedule(first, checked.expiresAtMs - now, () => this.expire(first));
+    for (const line of lines) this.watch(line);
+    this.tryExecute(first);
+    return first;
   }
 
   /** Asks to cancel; the order becomes canceled after CANCEL_CONFIRMATION_DELAY_MS. False when that is no longer possible. */
   requestCancel(order: Order): boolean {
     if (isFinal(order) || order.status === "cancelationRequested") return false;
     const now = this.deps.clock.now();
-    setStatus(order, "cancelationRequested", now);
-    this.emit("OrderStatus", order, "cancelationRequested");
-    this.schedule(order, CANCEL_CONFIRMATION_DELAY_MS, () => {
-      if (isFinal(order)) return;
-      this.finish(order, order.executedQuantity > 0 ? "remainderCanceled" : "canceled");
+    const lines = linesOf(order);
+    for (const line of lines) {
+      setStatus(line, "cancelationRequested", now);
+      this.emit("OrderStatus", line, "cancelationRequested");
+    }
+    this.schedule(lines[0], CANCEL_CONFIRMATION_DELAY_MS, () => {
+      if (isFinal(lines[0])) return;
+      this.finish(lines[0], lines[0].executedQuantity > 0 ? "remainderCanceled" : "canceled");
     });
     return true;
   }
 
   /** Whether the limit price of this order may be changed now (API.md 3.3 #17). */
   mayModify(order: Order): boolean {
-    return !isFinal(order) && order.status !== "cancelationRequested" && (order.type === "limit" || order.type === "stopLimit");
+    return this.modificationRefusal(order) === undefined;
   }
 
+  /** Why the limit price cannot change now: "type" (no limit price) or "status" (no longer open). */
+  modificationRefusal(order: Order): "type" | "status" | undefined {
+    if (order.type !== "limit" && order.type !== "stopLimit") return "type";
+    if (isFinal(order) || order.status === "cancelationRequested") return "status";
+    return undefined;
+  }
+
+  /** A new limit price; for a strategy the new net price, on both lines. */
   modifyLimit(order: Order, limitPrice: number): void {
     const now = this.deps.clock.now();
-    setStatus(order, "modificationRequested", now);
-    order.limitPrice = limitPrice;
-    setStatus(order, "modified", now);
-    this.emit("OrderModified", order, "modified");
+    for (const line of linesOf(order)) {
+      setStatus(line, "modificationRequested", now);
+      line.limitPrice = limitPrice;
+      setStatus(line, "modified", now);
+      this.emit("OrderModified", line, "modified");
+    }
     this.tryExecute(order);
   }
 
@@ -123,10 +156,11 @@ export class OrderEngine {
     this.lastNumber = FIRST_ORDER_NUMBER - 1;
   }
 
-  private newOrder(accountNumber: string, fields: Pick<Order, "instrument" | "type" | "side" | "quantity" | "duration" | "createdAtMs">
-    & Partial<Pick<Order, "limitPrice" | "stopPrice" | "expirationDate" | "expiresAtMs" | "referenceId">> & { product: ProductBlock }): Order {
+  private newOrder(accountNumber: string, number: number, fields: Pick<Order, "instrument" | "type" | "side" | "quantity" | "duration" | "createdAtMs">
+    & Partial<Pick<Order, "limitPrice" | "stopPrice" | "expirationDate" | "expiresAtMs" | "referenceId" | "line" | "combination">>
+    & { product: ProductBlock }): Order {
     const order: Order = {
-      number: ++this.lastNumber,
+      number,
       accountNumber,
       ...fields,
       triggered: false,
@@ -145,6 +179,10 @@ export class OrderEngine {
 
   private tryExecute(order: Order): void {
     if (isFinal(order) || order.status === "cancelationRequested") return;
+    if (order.combination) {
+      this.tryExecuteCombination(order.combination);
+      return;
+    }
     const quote = this.deps.market.quote(order.instrument.id);
     if (!quote) return;
     if ((order.type === "stop" || order.type === "stopLimit") && !order.triggered) {
@@ -166,17 +204,43 @@ export class OrderEngine {
       timeMs: now, instrument: order.instrument, side: order.side, quantity: fill.quantity, price: fill.price,
       costs: this.executionCosts(order, book, fill), mutationType: mutationTypeOf(order),
     });
-    this.printing = true;
-    try {
-      this.deps.market.printTrade(order.instrument.id, fill.price, fill.quantity);
-    } finally {
-      this.printing = false;
-    }
+    this.print(order.instrument.id, fill);
     const done = remainingQuantity(order) === 0;
     setStatus(order, done ? "executed" : "partiallyExecuted", now, fill);
     // Events say completelyExecuted for a fill in one go, remainderExecuted for the last of several (API.md 5.6).
     this.emit("OrderExecution", order, done ? (firstFill ? "completelyExecuted" : "remainderExecuted") : "partiallyExecuted");
     if (done) this.release(order);
+  }
+
+  /** Both legs at once, in full, when the book allows it and the net price condition is met. */
+  private tryExecuteCombination(combination: Combination): void {
+    const fills = combinationFills(combination, (instrumentId) => this.deps.market.quote(instrumentId));
+    if (!fills) return;
+    const now = this.deps.clock.now();
+    combination.lines.forEach((line, index) => {
+      const book = this.deps.bookOf(line.accountNumber);
+      for (const fill of fills[index]) {
+        line.executedQuantity += fill.quantity;
+        line.executedValue += fill.quantity * fill.price;
+        book.bookTrade({
+          timeMs: now, instrument: line.instrument, side: line.side, quantity: fill.quantity, price: fill.price,
+          costs: this.executionCosts(line, book, fill), mutationType: mutationTypeOf(line),
+        });
+        this.print(line.instrument.id, fill);
+      }
+      setStatus(line, "executed", now, { quantity: line.executedQuantity, price: line.executedValue / line.executedQuantity });
+    });
+    for (const line of combination.lines) this.emit("OrderExecution", line, "completelyExecuted");
+    for (const line of combination.lines) this.release(line);
+  }
+
+  private print(instrumentId: string, fill: Fill): void {
+    this.printing = true;
+    try {
+      this.deps.market.printTrade(instrumentId, fill.price, fill.quantity);
+    } finally {
+      this.printing = false;
+    }
   }
 
   /** The commission the order owes on its executed value so far, minus what earlier fills paid, plus taxes on this fill. */
@@ -197,10 +261,14 @@ export class OrderEngine {
     this.finish(order, order.executedQuantity > 0 ? "remainderExpired" : "expired");
   }
 
+  /** Ends the order, every line of a strategy. */
   private finish(order: Order, status: OrderStatus): void {
-    setStatus(order, status, this.deps.clock.now());
-    this.emit("OrderStatus", order, status);
-    this.release(order);
+    const lines = linesOf(order);
+    for (const line of lines) {
+      setStatus(line, status, this.deps.clock.now());
+      this.emit("OrderStatus", line, status);
+    }
+    for (const line of lines) this.release(line);
   }
 
   private emit(name: OrderEventName, order: Order, status: string): void {
@@ -209,9 +277,9 @@ export class OrderEngine {
 
   private schedule(order: Order, delayMs: number, callback: () => void): void {
     const handle = this.deps.clock.setTimeout(callback, Math.max(0, delayMs));
-    const list = this.timers.get(order.number) ?? [];
+    const list = this.timers.get(order) ?? [];
     list.push(handle);
-    this.timers.set(order.number, list);
+    this.timers.set(order, list);
   }
 
   private watch(order: Order): void {
@@ -231,8 +299,8 @@ export class OrderEngine {
 
   /** A finished order needs no timers and no prices any more. */
   private release(order: Order): void {
-    for (const handle of this.timers.get(order.number) ?? []) this.deps.clock.clearTimeout(handle);
-    this.timers.delete(order.number);
+    for (const handle of this.timers.get(order) ?? []) this.deps.clock.clearTimeout(handle);
+    this.timers.delete(order);
     const watch = this.watches.get(order.instrument.id);
     if (!watch) return;
     watch.orders.delete(order);

@@ -7,6 +7,17 @@ export type OrderType = NewOrderModel["type"];
 export type OrderDuration = NewOrderModel["duration"];
 export type OrderSide = "buy" | "sell";
 export type ProductBlock = "cash" | "srd" | "option" | "future";
+export type StrategyCondition = "pay" | "receive";
+
+/**
+ * An option strategy: one order number with one line per leg (API.md 3.3 #13). Both lines share the
+ * type, quantity, duration, expiry, net limit price and status; they execute together, all or nothing.
+ */
+export interface Combination {
+  readonly condition: StrategyCondition;
+  /** Line 1 (option.leg1) and line 2 (option.leg2). */
+  readonly lines: Order[];
+}
 
 export interface StatusEntry {
   timeMs: number;
@@ -32,6 +43,10 @@ export interface Order {
   readonly stopPrice?: number;
   readonly referenceId?: string;
   readonly createdAtMs: number;
+  /** For an option strategy: 1 or 2, and the combination both lines belong to. */
+  readonly line?: number;
+  readonly combination?: Combination;
+  /** For a strategy: the net price per unit of the combination, on both lines. */
   limitPrice?: number;
   /** A stop or stopLimit order whose stop price was reached now behaves as a market or limit order. */
   triggered: boolean;
@@ -56,6 +71,11 @@ export function isFinal(order: Order): boolean {
   return FINAL_STATUSES.has(order.status);
 }
 
+/** The lines of the order this order belongs to: itself, or both lines of a strategy. */
+export function linesOf(order: Order): readonly Order[] {
+  return order.combination?.lines ?? [order];
+}
+
 export function remainingQuantity(order: Order): number {
   return order.quantity - order.executedQuantity;
 }
@@ -74,6 +94,7 @@ export function setStatus(order: Order, status: OrderStatus, timeMs: number, exe
 export function toOrderModel(order: Order, includeStatusHistory: boolean): OrderModel {
   const model: OrderModel = {
     number: order.number,
+    ...(order.line !== undefined ? { line: order.line } : {}),
     instrument: { id: order.instrument.id, name: order.instrument.name },
     type: order.type,
     side: order.side,
@@ -90,6 +111,7 @@ export function toOrderModel(order: Order, includeStatusHistory: boolean): Order
   if (order.limitPrice !== undefined) model.limitPrice = order.limitPrice;
   if (order.stopPrice !== undefined) model.stopPrice = order.stopPrice;
   if (order.expiresAtMs !== undefined && order.duration !== "day") model.expirationDate = isoDateTime(order.expiresAtMs);
+  if (order.combination) model.condition = order.combination.condition;
   if (order.referenceId !== undefined) model.referenceId = order.referenceId;
   if (includeStatusHistory) {
     model.statusHistory = order.history.map((entry) => ({
@@ -101,7 +123,10 @@ export function toOrderModel(order: Order, includeStatusHistory: boolean): Order
   return model;
 }
 
-/** The short realtime payload (API.md 5.6): only the instrument id, the event's own status. */
+/**
+ * The short realtime payload (API.md 5.6): only the instrument id, the event's own status. Each line of a
+ * strategy has its own event (its own instrument and side) with the C# sample's `combinationCondition`.
+ */
 export function toEventMessage(order: Order, status: string, timeMs: number): OrderEventMessage {
   return {
     accountNumber: order.accountNumber,
@@ -113,6 +138,7 @@ export function toEventMessage(order: Order, status: string, timeMs: number): Or
     type: order.type,
     side: order.side,
     ...(order.expiresAtMs !== undefined && order.duration !== "day" ? { expirationDate: isoDateTime(order.expiresAtMs) } : {}),
+    ...(order.combination ? { combinationCondition: order.combination.condition } : {}),
     dt: isoDateTime(timeMs),
   };
 }

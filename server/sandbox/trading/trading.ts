@@ -4,15 +4,19 @@ import type { OrderCostsResponse, PreviewOrderModel } from "../../../src/core/wi
 import type { SandboxEvents } from "../events";
 import type { Logger } from "../logger";
 import type { Market } from "../market/market";
-import { localize } from "../i18n";
+import { localize, type Localized } from "../i18n";
 import { ApiError } from "../rest/api-error";
 import { allAccounts, type Language, type SeedAccount } from "../seed/people";
 import type { AccountBook } from "./account-book";
 import { costsCollection } from "./cost-report";
 import { tradingTexts } from "./messages";
-import type { Order } from "./order";
+import { linesOf, type Order } from "./order";
+import { roundPrice } from "./money";
+import { netDebit, netPriceFor } from "./strategy";
 import { referencePrice } from "./matching";
-import { assertOnTick, checkOrder, orderContentKey, previewModel, reservedEuro, WARNING_THRESHOLDS, type CheckedOrder } from "./order-check";
+import { checkOrder, orderContentKey, previewModel, WARNING_THRESHOLDS, type CheckedOrder } from "./order-check";
+import { assertOnTick } from "./order-rules";
+import { reservedEuro } from "./reservations";
 import { OrderEngine } from "./order-engine";
 import type { ModifyRequest, OrderRequest } from "./order-request";
 import { seedAccountBook } from "./seed-book";
@@ -78,9 +82,12 @@ export class Trading {
     return previewModel(checked, caller.language, code);
   }
 
+  /** #15: one leg of costs, two for an option strategy. 422 (declared for this operation) when the order cannot be validated. */
   orderCosts(caller: TradingCaller, request: OrderRequest): OrderCostsResponse["costsCollection"] {
     const checked = this.check(caller, request);
-    if (checked.estimatedPrice === undefined) throw this.notValid("There is no price to estimate the costs of this order.");
+    if (checked.missingRight) throw checked.missingRight;
+    const unpriced = checked.legs.find((leg) => leg.estimatedPrice === undefined);
+    if (unpriced) throw this.notValid(`There is no price for ${unpriced.field} '${unpriced.instrument.model.id}' to estimate the costs of this order.`);
     return costsCollection(checked, caller.language);
   }
 
@@ -92,6 +99,7 @@ export class Trading {
     const code = this.codes.check(request.validationCode, caller.account.number, orderContentKey(request));
     if (!code.ok) throw this.notValid(`The validationCode does not fit this order: ${code.reason}.`);
     const checked = this.check(caller, request);
+    if (checked.missingRight) throw checked.missingRight;
     if (checked.refusals.length > 0) {
       const reasons = checked.refusals.map((text) => localize(text, "en")).join(" ");
       throw new ApiError(422, "orderNotValid", `The order cannot be registered: ${reasons}`, { ...checked.refusals[0] });
@@ -107,23 +115,45 @@ export class Trading {
     return order;
   }
 
-  /** #17: a preview of a new limit price, with its own validation code. */
+  /**
+   * #17: a preview of a new limit price (for a strategy: its net price), with its own validation code.
+   * Swagger declares only 200/400/401 here, so an order whose limit cannot change is a 200 with
+   * `orderCanBeRegistered: false` and the reason in `warningsToBeShown`.
+   */
   previewModification(caller: TradingCaller, number: number, modify: ModifyRequest): PreviewOrderModel {
-    const order = this.modifiableOrder(caller, number, modify.limitPrice);
-    const code = this.codes.issue(caller.account.number, modificationKey(order, modify.limitPrice));
-    const last = referencePrice(this.deps.market.quote(order.instrument.id));
-    const distance = last ? (Math.abs(modify.limitPrice - last) / last) * 100 : 0;
-    const toConfirm = distance > WARNING_THRESHOLDS.limitDistancePercent
-      ? [localize(tradingTexts.limitFarFromMarket(String(modify.limitPrice), String(last), distance.toFixed(1)), caller.language)]
-      : [];
-    return {
-      orderCanBeRegistered: true,
-      warningsToBeShown: [],
-      warningsToBeConfirmed: toConfirm,
-      positionEffect: order.side === "buy" ? "open" : "close",
-      currency: order.instrument.currency,
-      validationCode: code,
-    };
+    const order = this.findOrder(caller, number);
+    const lines = linesOf(order);
+    const sides = new Set(lines.map((line) => line.side));
+    const preview: PreviewOrderModel = { orderCanBeRegistered: false, warningsToBeShown: [], warningsToBeConfirmed: [], currency: order.instrument.currency };
+    if (sides.size === 1) preview.positionEffect = sides.has("buy") ? "open" : "close";
+    const refusal = this.engine.modificationRefusal(order);
+    if (refusal) {
+      preview.warningsToBeShown.push(localize(refusal === "type" ? tradingTexts.modificationOnlyLimit : tradingTexts.modificationNotOpen, caller.language));
+      return preview;
+    }
+    this.assertLimitOnTick(order, modify.limitPrice);
+    const farFromMarket = this.limitDistanceWarning(order, modify.limitPrice);
+    if (farFromMarket) preview.warningsToBeConfirmed.push(localize(farFromMarket, caller.language));
+    preview.orderCanBeRegistered = true;
+    preview.validationCode = this.codes.issue(caller.account.number, modificationKey(order, modify.limitPrice));
+    return preview;
+  }
+
+  /** A limit far from the last price, or for a strategy from the legs' current net price. */
+  private limitDistanceWarning(order: Order, limitPrice: number): Localized | undefined {
+    const lastOf = (line: Order) => referencePrice(this.deps.market.quote(line.instrument.id));
+    const exceeds = (distance: number) => distance > WARNING_THRESHOLDS.limitDistancePercent;
+    if (order.combination) {
+      const prices = order.combination.lines.map(lastOf);
+      if (prices.some((price) => price === undefined)) return undefined;
+      const debit = netDebit(order.combination.lines.map((line, index) => ({ side: line.side, price: prices[index]! })));
+      const net = roundPrice(netPriceFor(order.combination.condition, debit));
+      const distance = net === 0 ? 0 : (Math.abs(limitPrice - net) / Math.abs(net)) * 100;
+      return exceeds(distance) ? tradingTexts.strategyLimitFarFromMarket(String(limitPrice), String(net), distance.toFixed(1)) : undefined;
+    }
+    const last = lastOf(order);
+    const distance = last ? (Math.abs(limitPrice - last) / last) * 100 : 0;
+    return exceeds(distance) ? tradingTexts.limitFarFromMarket(String(limitPrice), String(last), distance.toFixed(1)) : undefined;
   }
 
   /** #18: changes the limit price; needs the code of #17 for this very price. */
@@ -155,9 +185,13 @@ export class Trading {
         `Order ${number} cannot be modified: only the limit price of an open limit or stopLimit order can change (type ${order.type}, status ${order.status}).`,
         tradingTexts.modificationRefused);
     }
+    this.assertLimitOnTick(order, limitPrice);
+    return order;
+  }
+
+  private assertLimitOnTick(order: Order, limitPrice: number): void {
     const instrument = this.deps.market.catalogue.get(order.instrument.id);
     if (instrument) assertOnTick("limitPrice", limitPrice, instrument.model);
-    return order;
   }
 
   private check(caller: TradingCaller, request: OrderRequest): CheckedOrder {

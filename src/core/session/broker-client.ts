@@ -1,5 +1,5 @@
 import { BinckError } from "../errors";
-import type { BrokerErrorBody, BrokerPublicConfig, RefreshedToken } from "./broker-messages";
+import type { BrokerErrorBody, BrokerPublicConfig, RefreshedToken, RefreshRequest } from "./broker-messages";
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -11,8 +11,10 @@ export class BrokerClient {
     return this.call<BrokerPublicConfig>("GET", "/auth/config");
   }
 
-  refresh(sessionHandle: string): Promise<RefreshedToken> {
-    return this.call<RefreshedToken>("POST", "/auth/refresh", { sessionHandle });
+  /** `force`: the API refused the current token, so the broker must not hand the same one out again. */
+  refresh(sessionHandle: string, force = false): Promise<RefreshedToken> {
+    const body: RefreshRequest = force ? { sessionHandle, force } : { sessionHandle };
+    return this.call<RefreshedToken>("POST", "/auth/refresh", body);
   }
 
   async logout(sessionHandle: string): Promise<void> {

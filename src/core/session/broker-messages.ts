@@ -15,6 +15,12 @@ export type SignInMessage =
     }
   | { kind: "error"; errorCode: BrokerErrorCode; endUserMessage: string; developerMessage: string };
 
+/** POST /auth/refresh body. `force`: the API refused the current token, so do not hand it out again. */
+export interface RefreshRequest {
+  sessionHandle: string;
+  force?: boolean;
+}
+
 /** POST /auth/refresh answer. */
 export interface RefreshedToken {
   accessToken: string;
@@ -38,6 +44,7 @@ export type BrokerErrorCode =
   | "signInRequired"
   | "upstreamUnavailable"
   | "tooManyRequests"
+  | "forbiddenOrigin"
   | "notFound";
 
 /** GET /auth/config: what the add-in needs to know about the deployment it talks to. No secrets. */

@@ -11,10 +11,20 @@ export interface SignInDialog {
   open(url: string): Promise<SignInMessage>;
 }
 
+/** What a REST or realtime client needs from the session. */
+export interface TokenSource {
+  getAccessToken(): string;
+  /** The API refused the current token: get a new one (true) or end the session visibly (false). */
+  renewAfterRejection(): Promise<boolean>;
+  /** A request reached Binck: the session is not idle. */
+  noteActivity(): void;
+}
+
 export type SessionState =
   | { status: "signedOut"; endUserMessage?: string }
   | { status: "signingIn" }
-  | { status: "resuming" }
+  /** A stored session is being picked up; `endUserMessage` says why it takes longer (Binck or the broker unreachable). */
+  | { status: "resuming"; endUserMessage?: string }
   | { status: "signedIn"; realm: Realm; scope: string; readOnly: boolean; expiresAtMs: number };
 
 export interface SessionManagerOptions {
@@ -23,36 +33,46 @@ export interface SessionManagerOptions {
   storage: KeyValueStorage;
   clock: Clock;
   logger?: Logger;
-  /** Refresh this long before the access token expires. */
+  /** Refresh this long before the access token expires (at most half-way through its life). */
   refreshLeadMs?: number;
-  /** Delays between refresh attempts while the broker cannot be reached. */
+  /** Delays between refresh attempts while the broker or Binck cannot be reached; the last one repeats. */
   retryDelaysMs?: readonly number[];
+  /** Binck ends a session after this long without requests (API.md 2.3): then the add-in checks and says so. */
+  idleTimeoutMs?: number;
 }
 
 export const SESSION_HANDLE_KEY = "binck.sessionHandle";
 export const SESSION_REALM_KEY = "binck.realm";
+export const SIGNED_OUT_MESSAGE = "Signed out — sign in again.";
+/** The idle check runs this long after Binck would have ended an idle session. */
+const IDLE_CHECK_MARGIN_MS = 5_000;
 
 /**
  * The add-in's session: the access token in memory only, the broker's session handle in storage, refresh
  * before expiry, and a clear signed-out state when the refresh chain or the idle time ends. One instance serves
  * the taskpane, the functions and the commands of a runtime.
  */
-export class SessionManager {
+export class SessionManager implements TokenSource {
   private state: SessionState = { status: "signedOut" };
   private accessToken: string | undefined;
   private handle: string | undefined;
   private realm: Realm | undefined;
   private refreshTimer: TimerHandle | undefined;
+  private idleTimer: TimerHandle | undefined;
+  private lastActivityMs = 0;
+  private renewal: Promise<boolean> | undefined;
   private readonly stateListeners = new Set<(state: SessionState) => void>();
   private readonly tokenListeners = new Set<(accessToken: string) => void>();
   private readonly logger: Logger;
   private readonly refreshLeadMs: number;
   private readonly retryDelaysMs: readonly number[];
+  private readonly idleTimeoutMs: number;
 
   constructor(private readonly options: SessionManagerOptions) {
     this.logger = options.logger ?? silentLogger;
     this.refreshLeadMs = options.refreshLeadMs ?? 60_000;
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 5_000, 15_000, 30_000];
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
   }
 
   current(): SessionState {
@@ -73,9 +93,20 @@ export class SessionManager {
   /** The current access token, or a signInRequired error that says what to do. */
   getAccessToken(): string {
     if (this.state.status !== "signedIn" || !this.accessToken) {
-      throw new BinckError("signInRequired", "Signed out — sign in again.", `No access token: the session is ${this.state.status}.`);
+      throw new BinckError("signInRequired", SIGNED_OUT_MESSAGE, `No access token: the session is ${this.state.status}.`);
     }
     return this.accessToken;
+  }
+
+  noteActivity(): void {
+    this.lastActivityMs = this.options.clock.now();
+  }
+
+  renewAfterRejection(): Promise<boolean> {
+    this.renewal ??= this.refresh(0, true).finally(() => {
+      this.renewal = undefined;
+    });
+    return this.renewal;
   }
 
   /** Signs in through the dialog. Errors come back as BinckError and leave the state signed out. */
@@ -90,13 +121,14 @@ export class SessionManager {
     }
     if (message.kind === "error") {
       this.setState({ status: "signedOut", endUserMessage: message.endUserMessage });
-      throw new BinckError(message.errorCode === "accessDenied" ? "accessDenied" : message.errorCode === "stateMismatch" ? "stateMismatch" : "dialogFailed",
-        message.endUserMessage, message.developerMessage);
+      const code = message.errorCode === "accessDenied" ? "accessDenied" : message.errorCode === "stateMismatch" ? "stateMismatch" : "dialogFailed";
+      throw new BinckError(code, message.endUserMessage, message.developerMessage);
     }
     this.handle = message.sessionHandle;
     this.realm = message.realm;
     await this.options.storage.setItem(SESSION_HANDLE_KEY, message.sessionHandle);
     await this.options.storage.setItem(SESSION_REALM_KEY, message.realm);
+    this.noteActivity();
     this.accept(message, false);
     this.logger.log("info", `Signed in to ${message.realm}${message.readOnly ? " (read-only)" : ""}.`);
   }
@@ -109,7 +141,7 @@ export class SessionManager {
     this.handle = handle;
     this.realm = realm;
     this.setState({ status: "resuming" });
-    return this.refreshNow(0);
+    return this.refresh(0, false);
   }
 
   async signOut(): Promise<void> {
@@ -126,48 +158,42 @@ export class SessionManager {
     }
   }
 
-  /** Refreshes at once (after a 401, say). Resolves true when a new token came. */
-  refreshNow(attempt = 0): Promise<boolean> {
-    return this.refresh(attempt);
+  /** Refreshes at once. Resolves true when a new token came. */
+  refreshNow(): Promise<boolean> {
+    return this.refresh(0, false);
   }
 
-  private async refresh(attempt: number): Promise<boolean> {
+  private async refresh(attempt: number, force: boolean): Promise<boolean> {
     const handle = this.handle;
     if (!handle) return false;
     try {
-      const token = await this.options.broker.refresh(handle);
+      const token = await this.options.broker.refresh(handle, force);
       if (this.handle !== handle) return false;
+      if (this.state.status === "resuming") this.noteActivity();
       this.accept(token, true);
       return true;
     } catch (error) {
       if (this.handle !== handle) return false;
       const binck = isBinckError(error) ? error : undefined;
+      const detail = binck?.developerMessage ?? String(error);
       if (binck?.code === "signInRequired") {
-        this.logger.log("warn", `Session ended: ${binck.developerMessage}`);
+        this.logger.log("warn", `Session ended: ${detail}`);
         this.forget();
         await this.options.storage.removeItem(SESSION_HANDLE_KEY);
-        this.setState({ status: "signedOut", endUserMessage: "Signed out — sign in again." });
+        this.setState({ status: "signedOut", endUserMessage: SIGNED_OUT_MESSAGE });
         return false;
       }
-      if (this.canRetry()) {
-        const delay = this.retryDelaysMs[Math.min(attempt, this.retryDelaysMs.length - 1)];
-        this.logger.log("warn", `Token refresh failed (${binck?.developerMessage ?? String(error)}); retrying in ${delay} ms.`);
-        this.schedule(delay, () => void this.refresh(attempt + 1));
-        return false;
+      // Binck or the broker cannot be reached: the session is kept and the refresh retried.
+      const delay = this.retryDelaysMs[Math.min(attempt, this.retryDelaysMs.length - 1)];
+      this.logger.log("warn", `Token refresh failed (${detail}); retrying in ${delay} ms.`);
+      const tokenStillWorks = this.state.status === "signedIn" && this.options.clock.now() < this.state.expiresAtMs;
+      if (!tokenStillWorks) {
+        this.accessToken = undefined;
+        this.setState({ status: "resuming", endUserMessage: binck?.endUserMessage ?? "The add-in's server cannot be reached. The add-in keeps trying." });
       }
-      // The broker cannot be reached and no token works: signed out for now, but the stored handle stays so a
-      // later resume can pick the session up again while its refresh chain lasts.
-      this.logger.log("warn", `Token refresh failed and no token is valid: ${binck?.developerMessage ?? String(error)}`);
-      this.forget();
-      this.setState({ status: "signedOut", endUserMessage: binck?.endUserMessage ?? "The add-in's server cannot be reached. Sign in again later." });
+      this.scheduleRefresh(delay, () => void this.refresh(attempt + 1, force));
       return false;
     }
-  }
-
-  /** Retrying makes sense while the current token still works (or while resuming). */
-  private canRetry(): boolean {
-    if (this.state.status === "resuming") return false;
-    return this.state.status === "signedIn" && this.options.clock.now() < this.state.expiresAtMs;
   }
 
   private accept(token: RefreshedToken | Extract<SignInMessage, { kind: "signedIn" }>, announce: boolean): void {
@@ -175,19 +201,35 @@ export class SessionManager {
     this.setState({ status: "signedIn", realm: this.realm!, scope: token.scope, readOnly: token.readOnly, expiresAtMs: token.expiresAtMs });
     // Refresh a minute early, but never earlier than half-way through a short-lived token (no refresh storms).
     const lifetimeMs = token.expiresAtMs - this.options.clock.now();
-    const dueInMs = Math.max(lifetimeMs / 2, lifetimeMs - this.refreshLeadMs, 0);
-    this.schedule(dueInMs, () => void this.refresh(0));
+    this.scheduleRefresh(Math.max(lifetimeMs / 2, lifetimeMs - this.refreshLeadMs, 0), () => void this.refresh(0, false));
+    this.scheduleIdleCheck();
     if (announce) for (const listener of [...this.tokenListeners]) listener(token.accessToken);
   }
 
-  private schedule(delayMs: number, action: () => void): void {
+  /** When Binck would have ended the session for idleness, ask: a dead session then shows as signed out. */
+  private scheduleIdleCheck(): void {
+    if (this.idleTimer) this.options.clock.clearTimeout(this.idleTimer);
+    const dueMs = this.lastActivityMs + this.idleTimeoutMs + IDLE_CHECK_MARGIN_MS;
+    this.idleTimer = this.options.clock.setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.state.status !== "signedIn") return;
+      const idleForMs = this.options.clock.now() - this.lastActivityMs;
+      if (idleForMs < this.idleTimeoutMs) return this.scheduleIdleCheck();
+      this.logger.log("info", `No request for ${Math.round(idleForMs / 60_000)} min: checking whether Binck ended the session.`);
+      void this.renewAfterRejection();
+    }, Math.max(0, dueMs - this.options.clock.now()));
+  }
+
+  private scheduleRefresh(delayMs: number, action: () => void): void {
     if (this.refreshTimer) this.options.clock.clearTimeout(this.refreshTimer);
     this.refreshTimer = this.options.clock.setTimeout(action, delayMs);
   }
 
   private forget(): void {
     if (this.refreshTimer) this.options.clock.clearTimeout(this.refreshTimer);
+    if (this.idleTimer) this.options.clock.clearTimeout(this.idleTimer);
     this.refreshTimer = undefined;
+    this.idleTimer = undefined;
     this.accessToken = undefined;
     this.handle = undefined;
   }

@@ -21,7 +21,9 @@ export interface AccountPickerProps {
 
 /** The person's accounts; non-trading ones are marked and the choice is remembered per workbook. */
 export function AccountPicker({ state, selected, onSelect }: AccountPickerProps) {
-  if (state.status !== "loaded" && state.status !== "failed") return <Spinner size="tiny" label="Loading accounts…" />;
+  if (state.status === "idle" || state.status === "loading") {
+    return state.status === "idle" ? null : <Spinner size="tiny" label="Loading accounts…" />;
+  }
   if (state.status === "failed") {
     return (
       <MessageBar intent="error" id="accounts-error">

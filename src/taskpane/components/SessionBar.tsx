@@ -29,7 +29,7 @@ function describe(state: SessionState): string {
     case "signingIn":
       return "Signing in…";
     case "resuming":
-      return "Resuming your session…";
+      return state.endUserMessage ? `Resuming your session… ${state.endUserMessage}` : "Resuming your session…";
     case "signedOut":
       return state.endUserMessage ?? "Signed out";
   }

@@ -5,15 +5,16 @@ import type { BinckRestClient } from "../../core/rest/client";
 import type { AccountModel } from "../../core/wire/models";
 
 export type AccountsState =
-  | { status: "idle" | "loading" }
+  | { status: "idle" }
+  | { status: "loading" }
   | { status: "loaded"; accounts: AccountModel[] }
   | { status: "failed"; endUserMessage: string };
 
 /**
  * Loads /accounts once per signed-in session; errors show endUserMessage and log developerMessage.
- * A 401 goes to `onSignInRequired` (the session then refreshes, or ends visibly).
+ * (A refused token is renewed by the REST client; a dead session shows as signed out through the session.)
  */
-export function useAccounts(client: BinckRestClient | undefined, logger: Logger, reloadKey: number, onSignInRequired: () => void): AccountsState {
+export function useAccounts(client: BinckRestClient | undefined, logger: Logger): AccountsState {
   const [state, setState] = useState<AccountsState>({ status: "idle" });
   useEffect(() => {
     if (!client) {
@@ -29,15 +30,12 @@ export function useAccounts(client: BinckRestClient | undefined, logger: Logger,
       (error: unknown) => {
         if (cancelled) return;
         logger.log("error", isBinckError(error) ? error.developerMessage : String(error));
-        if (isBinckError(error) && error.code === "signInRequired") onSignInRequired();
         setState({ status: "failed", endUserMessage: isBinckError(error) ? error.endUserMessage : "Your accounts could not be loaded." });
       },
     );
     return () => {
       cancelled = true;
     };
-    // onSignInRequired is left out on purpose: a new callback identity must not reload the accounts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, logger, reloadKey]);
+  }, [client, logger]);
   return state;
 }

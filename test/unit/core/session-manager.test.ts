@@ -10,7 +10,7 @@ function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 }
 
-function setup(answers: Array<() => Response>) {
+function setup(answers: Array<() => Response>, idleTimeoutMs = 24 * 3_600_000) {
   const clock = new ManualClock(0);
   const storage = new MemoryStorage();
   const calls: string[] = [];
@@ -30,6 +30,7 @@ function setup(answers: Array<() => Response>) {
     clock,
     refreshLeadMs: 60_000,
     retryDelaysMs: [1_000, 5_000],
+    idleTimeoutMs,
   });
   const states: SessionState["status"][] = [];
   manager.onStateChange((state) => { states.push(state.status); });
@@ -111,20 +112,52 @@ describe("SessionManager", () => {
     expect(manager.current()).toEqual({ status: "signedOut", endUserMessage: "You did not allow access." });
   });
 
-  it("resumes a stored session without a dialog, and keeps the handle when the broker is down", async () => {
+  it("resumes a stored session without a dialog", async () => {
     const first = setup([() => json(200, { accessToken: "token-9", expiresAtMs: 3_600_000, scope: "read", readOnly: true })]);
     await first.storage.setItem(SESSION_HANDLE_KEY, HANDLE);
     await first.storage.setItem("binck.realm", "bincknlapi");
     expect(await first.manager.resume()).toBe(true);
     expect(first.manager.current()).toMatchObject({ status: "signedIn", readOnly: true });
     expect(first.dialogUrls).toEqual([]);
+  });
 
-    const down = setup([]);
+  it("keeps resuming while Binck is in maintenance, with its message, and succeeds once it is back", async () => {
+    const down = setup([
+      () => json(503, { errorCode: "upstreamUnavailable", endUserMessage: "Binck is down for maintenance. The add-in keeps trying.", developerMessage: "503" }),
+      () => json(200, { accessToken: "token-3", expiresAtMs: 3_600_000, scope: "read", readOnly: false }),
+    ]);
     await down.storage.setItem(SESSION_HANDLE_KEY, HANDLE);
     await down.storage.setItem("binck.realm", "bincknlapi");
     expect(await down.manager.resume()).toBe(false);
-    expect(down.manager.current().status).toBe("signedOut");
+    expect(down.manager.current()).toEqual({ status: "resuming", endUserMessage: "Binck is down for maintenance. The add-in keeps trying." });
     expect(await down.storage.getItem(SESSION_HANDLE_KEY)).toBe(HANDLE);
+    down.clock.advance(1_000);
+    await settle();
+    expect(down.manager.current()).toMatchObject({ status: "signedIn" });
+    expect(down.manager.getAccessToken()).toBe("token-3");
+  });
+
+  it("renews a refused token once for many callers, forcing the broker past its reuse window", async () => {
+    const { manager, calls } = setup([() => json(200, { accessToken: "token-2", expiresAtMs: 3_600_000, scope: "read", readOnly: false })]);
+    await manager.signIn("bincknlapi", "nl");
+    const results = await Promise.all([manager.renewAfterRejection(), manager.renewAfterRejection(), manager.renewAfterRejection()]);
+    expect(results).toEqual([true, true, true]);
+    expect(calls).toEqual([`POST /auth/refresh {"sessionHandle":"${HANDLE}","force":true}`]);
+    expect(manager.getAccessToken()).toBe("token-2");
+  });
+
+  it("checks after the idle time without requests, and shows the end when Binck ended the session", async () => {
+    const { manager, clock, calls } = setup([() => json(401, { errorCode: "signInRequired", endUserMessage: "Signed out — sign in again.", developerMessage: "invalid_grant: idle" })], 30 * 60_000);
+    await manager.signIn("bincknlapi", "nl");
+    clock.advance(20 * 60_000);
+    manager.noteActivity();
+    clock.advance(30 * 60_000);
+    expect(calls).toEqual([]);
+    clock.advance(5_000);
+    await settle();
+    await settle();
+    expect(calls).toEqual([`POST /auth/refresh {"sessionHandle":"${HANDLE}","force":true}`]);
+    expect(manager.current()).toEqual({ status: "signedOut", endUserMessage: "Signed out — sign in again." });
   });
 
   it("signs out at the broker and forgets everything", async () => {

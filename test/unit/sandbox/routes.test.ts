@@ -10,12 +10,13 @@ describe("the sandbox route table", () => {
     expect(ROUTES.map((route) => route.operationId).sort()).toEqual(operations.map((operation) => operation.operationId).sort());
   });
 
-  it.each(ROUTES.map((route) => [route.operationId, route] as const))("%s has swagger's method, path and scope", (operationId, route) => {
+  it.each(ROUTES.map((route) => [route.operationId, route] as const))("%s has swagger's method, path, scope and error statuses", (operationId, route) => {
     const operation = operations.find((candidate) => candidate.operationId === operationId)!;
-    expect({ method: route.method, path: toSwaggerPath(route.path), scope: route.scope }).toEqual({
+    expect({ method: route.method, path: toSwaggerPath(route.path), scope: route.scope, errors: route.errors }).toEqual({
       method: operation.method,
       path: operation.path,
       scope: operation.scope,
+      errors: Object.keys(operation.responses).filter((status) => /^[45]/.test(status)).map(Number).sort(),
     });
   });
 

@@ -154,10 +154,19 @@ describe("OrderEngine cancellation, modification and expiry", () => {
     expect(preview.warningsToBeConfirmed).toEqual(["Il prezzo limite 10 si discosta del 20.0% dall'ultimo prezzo 12.5. Conferma questo prezzo."]);
   });
 
-  it("refuses to modify a market order or a finished order", () => {
+  it("previews a modification of a market order or a finished order as not registrable (200), and refuses the PATCH", () => {
     const h = tradingHarness();
-    const order = h.place(SMITH, buy(ING, 10));
-    expect(() => h.trading.previewModification(h.caller(SMITH), order.number, { orderNumber: order.number, limitPrice: 12 }))
+    const who = h.caller(SMITH, "fr");
+    const market = h.place(SMITH, buy(ING, 10));
+    expect(h.trading.previewModification(who, market.number, { orderNumber: market.number, limitPrice: 12 })).toEqual({
+      orderCanBeRegistered: false, positionEffect: "open", currency: "EUR", warningsToBeConfirmed: [],
+      warningsToBeShown: ["Seul le cours limite d'un ordre à cours limité ou stop limite peut être modifié ; cet ordre n'a pas de cours limite."],
+    });
+    const limit = h.place(SMITH, buy(ING, 10, { type: "limit", limitPrice: 12.6 }));
+    expect(limit.status).toBe("executed");
+    expect(h.trading.previewModification(who, limit.number, { orderNumber: limit.number, limitPrice: 12 }).warningsToBeShown)
+      .toEqual(["Cet ordre n'est plus ouvert et ne peut donc pas être modifié."]);
+    expect(() => h.trading.modifyOrder(who, market.number, { orderNumber: market.number, limitPrice: 12, validationCode: "x" }))
       .toThrow(expect.objectContaining({ status: 422, errorId: "orderModificationRefused" }));
   });
 

@@ -124,11 +124,24 @@ describe("Trading preview and placement", () => {
     expect(preview.validationCode).toBeDefined();
   });
 
-  it("refuses an account without trading rights with 422 productNotEnabled", () => {
+  it("previews an order of an account without trading rights as not registrable, with the reason in the customer's language", () => {
     const h = tradingHarness();
-    expect(() => h.trading.previewOrder(h.caller(JANSEN_SAVINGS), parseNewOrder(buy(ING, 1))))
-      .toThrow(expect.objectContaining({ status: 422, errorId: "productNotEnabled",
-        developerMessage: "Account 190126799 (savings) has no trading right 'equities' (it has: none)." }));
+    // Swagger Orders_PreviewOrder declares only 200/400/401: the refusal is a 200, not a 422.
+    expect(h.trading.previewOrder(h.caller(JANSEN_SAVINGS, "nl"), parseNewOrder(buy(ING, 1)))).toEqual({
+      orderCanBeRegistered: false,
+      warningsToBeShown: ["Met deze rekening mag u dit product niet verhandelen (equities)."],
+      warningsToBeConfirmed: [],
+      positionEffect: "open",
+      currency: "EUR",
+    });
+  });
+
+  it("answers costs and placement for an account without trading rights with 422 productNotEnabled", () => {
+    const h = tradingHarness();
+    const productNotEnabled = expect.objectContaining({ status: 422, errorId: "productNotEnabled",
+      developerMessage: "Account 190126799 (savings) has no trading right 'equities' (it has: none)." });
+    expect(() => h.trading.orderCosts(h.caller(JANSEN_SAVINGS), parseNewOrder(buy(ING, 1)))).toThrow(productNotEnabled);
+    expect(() => h.trading.placeOrder(h.caller(JANSEN_SAVINGS), parseNewOrder(buy(ING, 1)))).toThrow("validationCode is missing");
   });
 
   it("checks prices against the instrument's tick size and refuses untradable or unknown instruments", () => {

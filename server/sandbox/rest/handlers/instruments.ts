@@ -24,7 +24,7 @@ export const searchInstruments: Handler = (request) => {
   const isin = query.string("isin", { minLength: 5, maxLength: 15, pattern: ISIN_PATTERN });
   if (searchText === undefined && isin === undefined) throw badRequest("searchText", "searchText or isin is required.");
   if (searchText !== undefined && isin !== undefined) throw badRequest("isin", "cannot be combined with searchText; give one of them.");
-  const mic = query.string("mic", { minLength: 1, maxLength: 4 });
+  const mic = query.string("mic", { minLength: 1, maxLength: 4 })?.toUpperCase();
   if (mic !== undefined && isin === undefined) throw badRequest("mic", "may only be used together with isin.");
   const instrumentType = query.enumValue("instrumentType", INSTRUMENT_TYPES);
   // Searching type srd answers the SRD classes (API.md 3.3 #20).
@@ -60,11 +60,12 @@ export const getInstruments: Handler = (request) => {
 /** #22 GET /instruments/lists/{id}: a predefined list, optionally of one market. */
 export const getListContents: Handler = (request) => {
   accountFromQuery(request);
-  const listId = request.params.id;
-  if (!(INSTRUMENT_LIST_IDS as readonly string[]).includes(listId)) {
-    throw new ApiError(404, "notFound", `List '${listId.slice(0, 60)}' was not found; known lists are ${INSTRUMENT_LIST_IDS.join(", ")}.`, endUser.notFound);
+  // Route values bind case-insensitively to the list enum, as on the real (ASP.NET) API.
+  const listId = INSTRUMENT_LIST_IDS.find((id) => id.toLowerCase() === request.params.id.toLowerCase());
+  if (listId === undefined) {
+    throw new ApiError(404, "notFound", `List '${request.params.id.slice(0, 60)}' was not found; known lists are ${INSTRUMENT_LIST_IDS.join(", ")}.`, endUser.notFound);
   }
-  const mic = request.query.string("mic", { maxLength: 10 });
+  const mic = request.query.string("mic", { maxLength: 10 })?.toUpperCase();
   const members = request.ctx.market.catalogue.all()
     .filter((instrument) => instrument.lists.includes(listId) && (!mic || instrument.model.marketIdentificationCode === mic));
   return instrumentsPage(request, members);
@@ -114,7 +115,7 @@ export const getDerivatives: Handler = (request) => {
   const underlyingId = query.string("underlyingInstrumentId", { maxLength: 20, pattern: INSTRUMENT_ID_PATTERN });
   if (symbol === undefined && underlyingId === undefined) throw badRequest("symbol", "symbol or underlyingInstrumentId is required.");
   if (symbol !== undefined && underlyingId !== undefined) throw badRequest("underlyingInstrumentId", "cannot be combined with symbol; give one of them.");
-  const mic = query.string("marketIdentificationCode", { maxLength: 10 });
+  const mic = query.string("marketIdentificationCode", { maxLength: 10 })?.toUpperCase();
   const currency = query.string("currency", { maxLength: 3 });
   if (symbol === undefined && (mic !== undefined || currency !== undefined)) {
     throw badRequest(mic !== undefined ? "marketIdentificationCode" : "currency", "may only be used together with symbol.");

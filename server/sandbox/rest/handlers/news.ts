@@ -8,6 +8,7 @@ export const MAX_NEWS_PER_SELECTION = 250;
 const DAY_MS = 86_400_000;
 /** fromDate may reach back one month without instruments, one week with them. */
 const MAX_DAYS_BACK_WITHOUT_INSTRUMENTS = 31;
+const INSTRUMENT_ID_PATTERN = /^[A-Za-z0-9]{1,20}$/;
 const MAX_DAYS_BACK_WITH_INSTRUMENTS = 7;
 
 /** #31 GET /news (scope news): the news of the account's subscription, newest first. */
@@ -16,7 +17,10 @@ export const getNews: Handler = (request) => {
   const { query, ctx } = request;
   const now = ctx.clock.now();
   const instrumentIds = query.list("instrumentIds", { maxItems: 100 });
-  for (const id of instrumentIds ?? []) if (!ctx.market.catalogue.get(id)) throw notFound(`Instrument ${id.slice(0, 40)}`);
+  for (const id of instrumentIds ?? []) {
+    if (!INSTRUMENT_ID_PATTERN.test(id)) throw badRequest("instrumentIds", `'${id.slice(0, 40)}' is not an instrument id (letters and digits).`);
+    if (!ctx.market.catalogue.get(id)) throw notFound(`Instrument ${id}`);
+  }
   const toDate = query.date("toDate");
   if (toDate !== undefined && instrumentIds !== undefined) throw badRequest("toDate", "cannot be combined with instrumentIds.");
   const fromDate = query.date("fromDate") ?? Math.floor(now / DAY_MS) * DAY_MS;

@@ -1,6 +1,6 @@
 import type { OrderStatus } from "../../../../src/core/wire/models";
 import { startOfUtcDay } from "../../trading/money";
-import { CANCELED_STATUSES, isFinal, toOrderModel, type Order } from "../../trading/order";
+import { CANCELED_STATUSES, isFinal, linesOf, toOrderModel, type Order } from "../../trading/order";
 import { parseModifyOrder, parseNewOrder } from "../../trading/order-request";
 import type { TradingCaller } from "../../trading/trading";
 import { accountFor, assertMayTrade } from "../account-access";
@@ -29,8 +29,14 @@ function orderNumber(request: ApiRequest): number {
   return Number(text);
 }
 
+/** Newest order first; the lines of a strategy (same number) in line order. */
 function newestFirst(orders: readonly Order[]): Order[] {
-  return [...orders].sort((a, b) => b.number - a.number);
+  return [...orders].sort((a, b) => b.number - a.number || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** The answer of #13, #16, #18, #19: one OrderModel per line (two for an option strategy). */
+function orderResponse(order: Order, includeStatusHistory: boolean) {
+  return { ordersCollection: { orders: linesOf(order).map((line) => toOrderModel(line, includeStatusHistory)) } };
 }
 
 function matchesStatus(order: Order, filter: (typeof STATUS_FILTERS)[number]): boolean {
@@ -75,15 +81,14 @@ export const getOrderHistory: Handler = (request) => {
   return orderList(request, orders);
 };
 
-/** #13 GET …/orders/{number}. */
+/** #13 GET …/orders/{number}: a strategy answers both lines. */
 export const getOrder: Handler = (request) => {
   const who = caller(request);
   const order = request.ctx.trading.findOrder(who, orderNumber(request));
-  const includeHistory = request.query.boolean("includeStatusHistory", true);
-  return { body: { ordersCollection: { orders: [toOrderModel(order, includeHistory)] } } };
+  return { body: orderResponse(order, request.query.boolean("includeStatusHistory", true)) };
 };
 
-/** #14 POST …/orders/preview. */
+/** #14 POST …/orders/preview: 200 also when the order cannot be registered (the reasons are in warningsToBeShown). */
 export const previewOrder: Handler = (request) => {
   const who = tradingCaller(request);
   const previewOrder = request.ctx.trading.previewOrder(who, parseNewOrder(request.body));
@@ -100,10 +105,10 @@ export const previewOrderCosts: Handler = (request) => {
 export const placeOrder: Handler = (request) => {
   const who = tradingCaller(request);
   const order = request.ctx.trading.placeOrder(who, parseNewOrder(request.body));
-  return { status: 201, body: { ordersCollection: { orders: [toOrderModel(order, true)] } } };
+  return { status: 201, body: orderResponse(order, true) };
 };
 
-/** #17 POST …/orders/{number}/preview: a new limit price only. */
+/** #17 POST …/orders/{number}/preview: a new limit price only (a strategy's net price); 200 with the reason when it cannot change. */
 export const previewModifyOrder: Handler = (request) => {
   const who = tradingCaller(request);
   const number = orderNumber(request);
@@ -116,12 +121,12 @@ export const modifyOrder: Handler = (request) => {
   const who = tradingCaller(request);
   const number = orderNumber(request);
   const order = request.ctx.trading.modifyOrder(who, number, parseModifyOrder(request.body, number));
-  return { body: { ordersCollection: { orders: [toOrderModel(order, true)] } } };
+  return { body: orderResponse(order, true) };
 };
 
 /** #19 DELETE …/orders/{number}: answers with cancelationRequested; `canceled` follows shortly. */
 export const cancelOrder: Handler = (request) => {
   const who = tradingCaller(request);
   const order = request.ctx.trading.cancelOrder(who, orderNumber(request));
-  return { body: { ordersCollection: { orders: [toOrderModel(order, true)] } } };
+  return { body: orderResponse(order, true) };
 };
