@@ -37,7 +37,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
     runtime.settings.saveAsync();
   }, [runtime]);
 
-  const accounts = useAccounts(client, runtime.logger);
+  const { state: accounts, retry: retryAccounts } = useAccounts(client, runtime.logger);
 
   useEffect(() => {
     // Without a remembered choice, the first account that may trade is chosen (and remembered).
@@ -53,7 +53,6 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
       setSignInError(isBinckError(error) ? error.endUserMessage : "Signing in failed. Please try again.");
     });
   }, [runtime]);
-
 
   return (
     <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
@@ -79,7 +78,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
           <MessageBarBody>Order entry is disabled: you signed in without the SMS code, so this session can only view. Sign out and sign in with the SMS code to trade.</MessageBarBody>
         </MessageBar>
       )}
-      {signedIn && <AccountPicker state={accounts} selected={account} onSelect={selectAccount} />}
+      {signedIn && <AccountPicker state={accounts} selected={account} onSelect={selectAccount} onRetry={retryAccounts} />}
       <Diagnostics logger={runtime.logger} />
     </main>
   );

@@ -126,6 +126,31 @@ describe("sign-in through the browser host", () => {
     expect(await pane.locator("#config-error").count()).toBe(0);
   });
 
+  it("shows Binck's maintenance message when the accounts cannot be read, and recovers on Try again", async () => {
+    const page = await browser.context.newPage();
+    let answered = 0;
+    await page.route("**/api/v1/accounts", async (route) => {
+      if (answered++ > 0) return route.continue();
+      await route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        headers: { "Access-Control-Allow-Origin": world.broker.url, "Access-Control-Allow-Credentials": "true" },
+        body: JSON.stringify({ DeveloperMessage: "Temporary maintenance mode", EndUserMessage: "Binck is down for planned maintenance. Please try again later.", ErrorCode: "ServiceUnavailable", ErrorId: 503 }),
+      });
+    });
+    await page.goto(`${world.broker.url}/host.html?workbook=Book9`);
+    await page.frameLocator("#taskpane").locator("#sign-in").waitFor();
+    const taskpane = page.frames().find((frame) => frame.url().endsWith("/host-taskpane.html"))!;
+    const popupOpened = browser.context.waitForEvent("page");
+    await taskpane.click("#sign-in");
+    await logInInPopup(await popupOpened, {});
+    await taskpane.locator("#accounts-error").waitFor();
+    expect(await taskpane.locator("#accounts-error").innerText()).toContain("Binck is down for planned maintenance. Please try again later.");
+    await taskpane.locator("#accounts-retry").click();
+    await taskpane.locator("#accounts").waitFor();
+    await taskpane.locator("#sign-out").click();
+  });
+
   it("never exposed the client secret or a refresh token to the browser", () => {
     expect(responses.length).toBeGreaterThan(10);
     const everything = responses.join("\n");

@@ -1,4 +1,4 @@
-import { Badge, Card, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from "@fluentui/react-components";
+import { Badge, Button, Card, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Spinner, Text } from "@fluentui/react-components";
 import type { AccountModel } from "../../core/wire/models";
 import type { AccountsState } from "../hooks/useAccounts";
 
@@ -17,10 +17,11 @@ export interface AccountPickerProps {
   state: AccountsState;
   selected?: string;
   onSelect(accountNumber: string): void;
+  onRetry(): void;
 }
 
 /** The person's accounts; non-trading ones are marked and the choice is remembered per workbook. */
-export function AccountPicker({ state, selected, onSelect }: AccountPickerProps) {
+export function AccountPicker({ state, selected, onSelect, onRetry }: AccountPickerProps) {
   if (state.status === "idle" || state.status === "loading") {
     return state.status === "idle" ? null : <Spinner size="tiny" label="Loading accounts…" />;
   }
@@ -28,6 +29,9 @@ export function AccountPicker({ state, selected, onSelect }: AccountPickerProps)
     return (
       <MessageBar intent="error" id="accounts-error">
         <MessageBarBody>{state.endUserMessage}</MessageBarBody>
+        <MessageBarActions>
+          <Button id="accounts-retry" onClick={onRetry}>Try again</Button>
+        </MessageBarActions>
       </MessageBar>
     );
   }

@@ -17,7 +17,7 @@ export function SessionBar({ state, environment, onSignOut }: SessionBarProps) {
       <Text size={200} id="environment">{environment ? `Environment: ${environment}` : "Environment: …"}</Text>
       <Text id="session-text">{describe(state)}</Text>
       {state.status === "signedIn" && state.readOnly && <Badge color="warning" id="read-only">read-only</Badge>}
-      {state.status === "signedIn" && <Button size="small" id="sign-out" onClick={onSignOut}>Sign out</Button>}
+      {(state.status === "signedIn" || state.status === "resuming") && <Button size="small" id="sign-out" onClick={onSignOut}>Sign out</Button>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { isBinckError } from "../../core/errors";
 import type { Logger } from "../../core/log";
 import type { BinckRestClient } from "../../core/rest/client";
@@ -14,8 +14,9 @@ export type AccountsState =
  * Loads /accounts once per signed-in session; errors show endUserMessage and log developerMessage.
  * (A refused token is renewed by the REST client; a dead session shows as signed out through the session.)
  */
-export function useAccounts(client: BinckRestClient | undefined, logger: Logger): AccountsState {
+export function useAccounts(client: BinckRestClient | undefined, logger: Logger): { state: AccountsState; retry(): void } {
   const [state, setState] = useState<AccountsState>({ status: "idle" });
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!client) {
       setState({ status: "idle" });
@@ -36,6 +37,7 @@ export function useAccounts(client: BinckRestClient | undefined, logger: Logger)
     return () => {
       cancelled = true;
     };
-  }, [client, logger]);
-  return state;
+  }, [client, logger, attempt]);
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  return { state, retry };
 }
