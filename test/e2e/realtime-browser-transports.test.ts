@@ -1,81 +1,28 @@
-import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { Page } from "playwright-core";
-import { loadTlsMaterial } from "../../server/shared/tls";
-import { FakeMarket } from "../fakes/fake-market";
-import { launchBrowser, type TestBrowser } from "../support/browser";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
-
-const JANSEN_TRADING = "190126781";
-const SIGNALR_BUNDLE = path.resolve(__dirname, "../../node_modules/@microsoft/signalr/dist/browser/signalr.min.js");
+import type { FakeMarket } from "../fakes/fake-market";
+import type { TestSandbox } from "../support/sandbox";
+import { openHubPage, type HubPage } from "../support/signalr-page";
 
 /**
  * The official browser bundle told to use one transport. In a browser the Server-Sent Events request carries the
  * token as `access_token` (EventSource cannot send headers) and relies on CORS with credentials; long polls and
  * POSTs send `Authorization` and so are preflighted.
  */
-const PAGE = `<!doctype html><html><head><script src="/signalr.min.js"></script></head><body>
-<script>
-  window.connectHub = async (hubUrl, token, transport) => {
-    window.received = [];
-    window.events = [];
-    const connection = new signalR.HubConnectionBuilder()
-      .withUrl(hubUrl, { accessTokenFactory: () => token, transport: signalR.HttpTransportType[transport] })
-      .withAutomaticReconnect([0, 100, 500])
-      .configureLogging(signalR.LogLevel.None)
-      .build();
-    connection.on("Quote", (message) => { window.received.push(message); });
-    connection.onreconnecting(() => { window.events.push("reconnecting"); });
-    connection.onreconnected(() => { window.events.push("reconnected"); });
-    await connection.start();
-    window.connection = connection;
-    return connection.state;
-  };
-  window.subscribe = (ids, level) => window.connection.invoke("SubscribeQuotes", "${JANSEN_TRADING}", ids, level);
-  window.stopHub = () => window.connection.stop();
-</script></body></html>`;
-
-function startPageServer(): Promise<{ server: Server; origin: string }> {
-  const bundle = readFileSync(SIGNALR_BUNDLE);
-  const server = createServer(loadTlsMaterial(), (request, response) => {
-    if (request.url === "/signalr.min.js") {
-      response.setHeader("Content-Type", "text/javascript");
-      return response.end(bundle);
-    }
-    response.setHeader("Content-Type", "text/html; charset=utf-8");
-    response.end(PAGE);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => resolve({ server, origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
-
 describe("realtime hub from headless Chromium over Server-Sent Events and long polling (cross-origin HTTPS)", () => {
-  let pages: { server: Server; origin: string };
+  let hub: HubPage;
   let sandbox: TestSandbox;
   let market: FakeMarket;
-  let browser: TestBrowser;
   let page: Page;
   const logLines: string[] = [];
   beforeAll(async () => {
-    pages = await startPageServer();
-    market = new FakeMarket();
-    sandbox = await startTestSandbox({ market, corsOrigins: [pages.origin], logger: { log: (level, message) => logLines.push(`${level} ${message}`) } });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await page.goto(`${pages.origin}/`);
+    hub = await openHubPage({ sandbox: { logger: { log: (level, message) => logLines.push(`${level} ${message}`) } } });
+    ({ sandbox, market, page } = hub);
   });
   afterEach(async () => {
     await page.evaluate(() => (window as any).stopHub());
     market.reset();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-    await new Promise((resolve) => pages.server.close(resolve));
-  });
+  afterAll(() => hub?.close());
 
   it.each(["ServerSentEvents", "LongPolling"])("connects over %s, streams qi then qu, and resubscribes after a drop", async (transport) => {
     const { access_token } = await sandbox.signIn("jansen");

@@ -1,74 +1,23 @@
-import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { Page } from "playwright-core";
-import { loadTlsMaterial } from "../../server/shared/tls";
-import { FakeMarket } from "../fakes/fake-market";
-import { launchBrowser, type TestBrowser } from "../support/browser";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import type { FakeMarket } from "../fakes/fake-market";
+import type { TestSandbox } from "../support/sandbox";
+import { openHubPage, type HubPage } from "../support/signalr-page";
 
-const JANSEN_TRADING = "190126781";
-const SIGNALR_BUNDLE = path.resolve(__dirname, "../../node_modules/@microsoft/signalr/dist/browser/signalr.min.js");
-
-/** A page that connects like the add-in's taskpane: official browser bundle, token through accessTokenFactory. */
-const PAGE = `<!doctype html><html><head><script src="/signalr.min.js"></script></head><body>
-<script>
-  window.received = [];
-  window.events = [];
-  window.connectHub = async (hubUrl, token) => {
-    const connection = new signalR.HubConnectionBuilder()
-      .withUrl(hubUrl, { accessTokenFactory: () => token })
-      .withAutomaticReconnect([0, 100, 500])
-      .configureLogging(signalR.LogLevel.None)
-      .build();
-    connection.on("Quote", (message) => { window.received.push(message); });
-    connection.onreconnecting(() => { window.events.push("reconnecting"); });
-    connection.onreconnected(() => { window.events.push("reconnected"); });
-    await connection.start();
-    window.connection = connection;
-    return connection.state;
-  };
-  window.subscribe = (ids) => window.connection.invoke("SubscribeQuotes", "${JANSEN_TRADING}", ids, "TopOfBook");
-</script></body></html>`;
-
-function startPageServer(): Promise<{ server: Server; origin: string }> {
-  const bundle = readFileSync(SIGNALR_BUNDLE);
-  const server = createServer(loadTlsMaterial(), (request, response) => {
-    if (request.url === "/signalr.min.js") {
-      response.setHeader("Content-Type", "text/javascript");
-      return response.end(bundle);
-    }
-    response.setHeader("Content-Type", "text/html; charset=utf-8");
-    response.end(PAGE);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => resolve({ server, origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
-
+/** The add-in's way: the transport the official client picks (WebSockets), token through accessTokenFactory. */
 describe("realtime hub from headless Chromium on another HTTPS origin", () => {
-  let pages: { server: Server; origin: string };
+  let hub: HubPage;
   let sandbox: TestSandbox;
   let market: FakeMarket;
-  let browser: TestBrowser;
   let page: Page;
   /** Text frames the page's WebSocket received, as Chromium saw them. */
   const frames: string[] = [];
   beforeAll(async () => {
-    pages = await startPageServer();
-    market = new FakeMarket();
-    sandbox = await startTestSandbox({ market, corsOrigins: [pages.origin] });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on("websocket", (socket) => socket.on("framereceived", ({ payload }) => { frames.push(payload.toString()); }));
-    await page.goto(`${pages.origin}/`);
+    hub = await openHubPage({
+      onPage: (opened) => opened.on("websocket", (socket) => socket.on("framereceived", ({ payload }) => { frames.push(payload.toString()); })),
+    });
+    ({ sandbox, market, page } = hub);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-    await new Promise((resolve) => pages.server.close(resolve));
-  });
+  afterAll(() => hub?.close());
 
   it("negotiates through CORS, streams qi then qu, and resubscribes after a drop", async () => {
     const { access_token } = await sandbox.signIn("jansen");

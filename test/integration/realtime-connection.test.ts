@@ -1,8 +1,8 @@
 import { HubConnectionState, type HubConnection } from "@microsoft/signalr";
-import { ManualClock } from "../../src/core/clock";
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
-import { buildHubClient, closed, connectHub, EventRecorder, until, widenMarket, withTimeout } from "./realtime-helpers";
+import { expectFeedPastExpiryAfterExtend, expectFeedToStopAtExpiry, LIFETIME_MS, useExpirySandbox } from "./realtime-expiry";
+import { buildHubClient, closed, connectHub, EventRecorder, reconnectEvents, signOutSession, widenMarket, withTimeout } from "./realtime-helpers";
 
 const JANSEN_TRADING = "190126781";
 
@@ -126,8 +126,7 @@ describe("realtime hub: connection rules", () => {
     const firstId = hub.connectionId;
     await hub.invoke("SubscribeQuotes", JANSEN_TRADING, ["iNg01", "aSm1L"], "Trades");
     expect(market.watcherCount("iNg01")).toBe(1);
-    const reconnecting = new Promise<Error | undefined>((resolve) => hub.onreconnecting(resolve));
-    const reconnected = new Promise<string | undefined>((resolve) => hub.onreconnected(resolve));
+    const { reconnecting, reconnected } = reconnectEvents(hub);
     expect(await (await sandbox.control("realtime/drop")).json()).toEqual({ dropped: true });
     expect((await withTimeout(reconnecting, 5000, "onreconnecting"))?.message).toContain("1006");
     const newId = await withTimeout(reconnected, 5000, "onreconnected");
@@ -141,9 +140,7 @@ describe("realtime hub: connection rules", () => {
     const { access_token } = await sandbox.signIn("jansen");
     const hub = track(await connectHub(sandbox, access_token, { reconnectDelaysMs: [0] }));
     const done = closed(hub);
-    const auth = sandbox.sandbox.ctx.sessions.authenticate(access_token, false);
-    if (!auth.ok) throw new Error("the fresh token should work");
-    sandbox.sandbox.ctx.sessions.endSession(auth.session.id, "signedOut");
+    signOutSession(sandbox, access_token);
     expect((await done)?.message).toBe("Server returned an error on close: The session has ended (signedOut); sign in again.");
     expect(hub.state).toBe(HubConnectionState.Disconnected);
   });
@@ -163,59 +160,15 @@ describe("realtime hub: connection rules", () => {
 });
 
 describe("realtime hub: token expiry and ExtendSubscriptions (ManualClock)", () => {
-  const LIFETIME_MS = 60_000;
-  let clock: ManualClock;
-  let market: FakeMarket;
-  let sandbox: TestSandbox;
-  const open: HubConnection[] = [];
-  beforeAll(async () => {
-    clock = new ManualClock();
-    market = new FakeMarket(() => clock.now());
-    // The client pings on real time; only the token lifetime is meant to run on the ManualClock here.
-    sandbox = await startTestSandbox({ clock, market, accessTokenLifetimeMs: LIFETIME_MS, realtime: { clientTimeoutMs: 24 * 3_600_000 } });
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((connection) => connection.stop()));
-  });
-  afterAll(() => sandbox.close());
+  const expiry = useExpirySandbox();
 
-  const refresh = (refreshToken: string) => {
-    const result = sandbox.sandbox.ctx.sessions.refresh(refreshToken, "sandbox-control", "bincknlapi");
-    if (!result.ok) throw new Error(result.description);
-    return result.tokens;
-  };
-
-  it("stops the feed with a clear Close when the token expires", async () => {
-    const { access_token } = await sandbox.signIn("jansen");
-    const hub = await connectHub(sandbox, access_token);
-    open.push(hub);
-    await hub.invoke("SubscribeQuotes", JANSEN_TRADING, ["aSm1L"], "Trades");
-    const done = closed(hub);
-    clock.advance(LIFETIME_MS - 1);
-    expect(hub.state).toBe(HubConnectionState.Connected);
-    clock.advance(1);
-    expect((await done)?.message).toBe(
-      "Server returned an error on close: The realtime feed stopped: The access token has expired; refresh it. To keep a feed going, call ExtendSubscriptions with the refreshed token before the old one expires.",
-    );
-    await until(() => market.watcherCount("aSm1L") === 0, "the market watch to end");
-  });
+  it("stops the feed with a clear Close when the token expires", () => expectFeedToStopAtExpiry(expiry));
 
   it("keeps streaming past the old token's expiry after ExtendSubscriptions, until the new one expires", async () => {
-    const tokens = await sandbox.signIn("jansen");
-    const hub = await connectHub(sandbox, tokens.access_token);
-    open.push(hub);
-    const quotes = new EventRecorder(hub, "Quote");
-    await hub.invoke("SubscribeQuotes", JANSEN_TRADING, ["iNg01"], "Trades");
-    clock.advance(40_000);
-    const renewed = refresh(tokens.refresh_token);
-    expect(await hub.invoke("ExtendSubscriptions", renewed.access_token)).toBeUndefined();
-    clock.advance(30_000);
-    market.setLast("iNg01", 12.75);
-    const [, update] = await quotes.waitForCount(2);
-    expect(update.qt[0]).toMatchObject({ msg: "qu", prc: 12.75 });
+    const hub = await expectFeedPastExpiryAfterExtend(expiry);
     expect(hub.state).toBe(HubConnectionState.Connected);
     const done = closed(hub);
-    clock.advance(30_000);
+    expiry.clock.advance(30_000);
     expect((await done)?.message).toContain("The access token has expired");
   });
 
@@ -223,23 +176,21 @@ describe("realtime hub: token expiry and ExtendSubscriptions (ManualClock)", () 
     ["an unknown token", () => "no-such-token", "ExtendSubscriptions refused the new access token: The access token is not known."],
     ["a token with the Bearer prefix", (token: string) => `Bearer ${token}`, "ExtendSubscriptions: pass the bare access token, without the 'Bearer ' prefix."],
   ])("refuses %s and keeps the connection", async (_name, makeToken, message) => {
-    const { access_token } = await sandbox.signIn("jansen");
-    const hub = await connectHub(sandbox, access_token);
-    open.push(hub);
+    const { access_token } = await expiry.sandbox.signIn("jansen");
+    const hub = await expiry.connect(access_token);
     await expect(hub.invoke("ExtendSubscriptions", makeToken(access_token))).rejects.toThrow(message);
     expect(await hub.invoke("SubscribeNews", JANSEN_TRADING)).toEqual({ isSucceeded: true });
   });
 
   it("refuses a valid token of another session, and the feed still stops on time", async () => {
-    const mine = await sandbox.signIn("jansen");
-    const other = await sandbox.signIn("jansen");
-    const hub = await connectHub(sandbox, mine.access_token);
-    open.push(hub);
+    const mine = await expiry.sandbox.signIn("jansen");
+    const other = await expiry.sandbox.signIn("jansen");
+    const hub = await expiry.connect(mine.access_token);
     await expect(hub.invoke("ExtendSubscriptions", other.access_token)).rejects.toThrow(
       "ExtendSubscriptions refused the new access token: it belongs to another session (sign-in); pass the token refreshed from this connection's session.",
     );
     const done = closed(hub);
-    clock.advance(LIFETIME_MS);
+    expiry.clock.advance(LIFETIME_MS);
     expect((await done)?.message).toContain("The access token has expired");
   });
 });

@@ -100,3 +100,25 @@ export function widenMarket(base: FakeMarket): Market {
     catalogue: { ...base.catalogue, get: (id: string) => base.catalogue.get(id) ?? extra(id) },
   });
 }
+
+/** What the client's onreconnecting and onreconnected report next. */
+export function reconnectEvents(connection: HubConnection): { reconnecting: Promise<Error | undefined>; reconnected: Promise<string | undefined> } {
+  return {
+    reconnecting: new Promise((resolve) => connection.onreconnecting(resolve)),
+    reconnected: new Promise((resolve) => connection.onreconnected(resolve)),
+  };
+}
+
+/** Ends the session of `accessToken` as a sign-out does. */
+export function signOutSession(sandbox: TestSandbox, accessToken: string): void {
+  const auth = sandbox.sandbox.ctx.sessions.authenticate(accessToken, false);
+  if (!auth.ok) throw new Error("the fresh token should work");
+  sandbox.sandbox.ctx.sessions.endSession(auth.session.id, "signedOut");
+}
+
+/** Refreshes through the session store, as the control client; returns the new tokens. */
+export function refreshTokens(sandbox: TestSandbox, refreshToken: string) {
+  const result = sandbox.sandbox.ctx.sessions.refresh(refreshToken, "sandbox-control", "bincknlapi");
+  if (!result.ok) throw new Error(result.description);
+  return result.tokens;
+}

@@ -1,9 +1,9 @@
 import { HttpTransportType, HubConnectionState, type HubConnection } from "@microsoft/signalr";
-import { ManualClock } from "../../src/core/clock";
 import type { OrderEventMessage } from "../../src/core/wire/realtime";
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
-import { closed, connectHub, EventRecorder, until, withTimeout, type ClientOptions } from "./realtime-helpers";
+import { expectFeedPastExpiryAfterExtend, expectFeedToStopAtExpiry, useExpirySandbox } from "./realtime-expiry";
+import { closed, connectHub, EventRecorder, reconnectEvents, signOutSession, until, withTimeout, type ClientOptions } from "./realtime-helpers";
 
 const JANSEN_TRADING = "190126781";
 
@@ -89,8 +89,7 @@ describe.each(TRANSPORTS)("realtime hub over %s with the official client", (name
     const firstId = hub.connectionId;
     await hub.invoke("SubscribeQuotes", JANSEN_TRADING, ["iNg01"], "Trades");
     expect(market.watcherCount("iNg01")).toBe(1);
-    const reconnecting = new Promise<Error | undefined>((resolve) => hub.onreconnecting(resolve));
-    const reconnected = new Promise<string | undefined>((resolve) => hub.onreconnected(resolve));
+    const { reconnecting, reconnected } = reconnectEvents(hub);
     expect(await (await sandbox.control("realtime/drop")).json()).toEqual({ dropped: true });
     await withTimeout(reconnecting, 5000, "onreconnecting");
     const newId = await withTimeout(reconnected, 5000, "onreconnected");
@@ -122,9 +121,7 @@ describe.each(TRANSPORTS)("realtime hub over %s with the official client", (name
     const { access_token } = await sandbox.signIn("jansen");
     const hub = await connect(access_token, { reconnectDelaysMs: [0] });
     const done = closed(hub);
-    const auth = sandbox.sandbox.ctx.sessions.authenticate(access_token, false);
-    if (!auth.ok) throw new Error("the fresh token should work");
-    sandbox.sandbox.ctx.sessions.endSession(auth.session.id, "signedOut");
+    signOutSession(sandbox, access_token);
     expect((await done)?.message).toBe("Server returned an error on close: The session has ended (signedOut); sign in again.");
     expect(hub.state).toBe(HubConnectionState.Disconnected);
   });
@@ -132,8 +129,7 @@ describe.each(TRANSPORTS)("realtime hub over %s with the official client", (name
   it("closes for maintenance with reconnect allowed, and comes back once it is over", async () => {
     const { access_token } = await sandbox.signIn("jansen");
     const hub = await connect(access_token, { reconnectDelaysMs: Array.from({ length: 40 }, () => 50) });
-    const reconnecting = new Promise<Error | undefined>((resolve) => hub.onreconnecting(resolve));
-    const reconnected = new Promise<string | undefined>((resolve) => hub.onreconnected(resolve));
+    const { reconnecting, reconnected } = reconnectEvents(hub);
     await sandbox.control("maintenance", { on: true });
     expect((await withTimeout(reconnecting, 5000, "onreconnecting"))?.message).toBe(
       "Server returned an error on close: Binck is down for planned maintenance; try again later.",
@@ -153,51 +149,12 @@ describe.each(TRANSPORTS)("realtime hub over %s with the official client", (name
 });
 
 describe.each(TRANSPORTS)("realtime hub over %s: token expiry and ExtendSubscriptions (ManualClock)", (_name, transport) => {
-  const LIFETIME_MS = 60_000;
-  let clock: ManualClock;
-  let market: FakeMarket;
-  let sandbox: TestSandbox;
-  const open: HubConnection[] = [];
-  beforeAll(async () => {
-    clock = new ManualClock();
-    market = new FakeMarket(() => clock.now());
-    // The client pings on real time; only the token lifetime runs on the ManualClock here.
-    sandbox = await startTestSandbox({ clock, market, accessTokenLifetimeMs: LIFETIME_MS, realtime: { clientTimeoutMs: 24 * 3_600_000 } });
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((connection) => connection.stop()));
-  });
-  afterAll(() => sandbox.close());
+  const expiry = useExpirySandbox(transport);
 
-  it("stops the feed with a clear Close when the token expires", async () => {
-    const { access_token } = await sandbox.signIn("jansen");
-    const hub = await connectHub(sandbox, access_token, { transport });
-    open.push(hub);
-    await hub.invoke("SubscribeQuotes", JANSEN_TRADING, ["aSm1L"], "Trades");
-    const done = closed(hub);
-    clock.advance(LIFETIME_MS - 1);
-    expect(hub.state).toBe(HubConnectionState.Connected);
-    clock.advance(1);
-    expect((await done)?.message).toBe(
-      "Server returned an error on close: The realtime feed stopped: The access token has expired; refresh it. To keep a feed going, call ExtendSubscriptions with the refreshed token before the old one expires.",
-    );
-    await until(() => market.watcherCount("aSm1L") === 0, "the market watch to end");
-  });
+  it("stops the feed with a clear Close when the token expires", () => expectFeedToStopAtExpiry(expiry));
 
   it("keeps streaming past the old token's expiry after ExtendSubscriptions (the client still sends the old token)", async () => {
-    const tokens = await sandbox.signIn("jansen");
-    const hub = await connectHub(sandbox, tokens.access_token, { transport });
-    open.push(hub);
-    const quotes = new EventRecorder(hub, "Quote");
-    await hub.invoke("SubscribeQuotes", JANSEN_TRADING, ["iNg01"], "Trades");
-    clock.advance(40_000);
-    const renewed = sandbox.sandbox.ctx.sessions.refresh(tokens.refresh_token, "sandbox-control", "bincknlapi");
-    if (!renewed.ok) throw new Error(renewed.description);
-    expect(await hub.invoke("ExtendSubscriptions", renewed.tokens.access_token)).toBeUndefined();
-    clock.advance(30_000);
-    market.setLast("iNg01", 12.75);
-    const [, update] = await quotes.waitForCount(2);
-    expect(update.qt[0]).toMatchObject({ msg: "qu", prc: 12.75 });
+    const hub = await expectFeedPastExpiryAfterExtend(expiry);
     expect(await hub.invoke("SubscribeNews", JANSEN_TRADING)).toEqual({ isSucceeded: true });
     expect(hub.state).toBe(HubConnectionState.Connected);
   });

@@ -1,32 +1,21 @@
 import { ManualClock } from "../../src/core/clock";
 import { FakeMarket } from "../fakes/fake-market";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { useOrderSandbox } from "../support/order-api";
 
 const SMITH = "190300007";
 const ING = "iNg01";
 
 /** Order bodies as real clients send them: swagger-generated nulls, ASP.NET enum casing, impossible dates. */
 describe("REST order bodies", () => {
-  let sandbox: TestSandbox;
-  let token: string;
   const clock = new ManualClock();
   const market = new FakeMarket(() => clock.now());
+  const { call } = useOrderSandbox({ clock, market });
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await sandbox.api(`/api/v1${path}`, { method, token, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    return { status: response.status, body: await response.json() };
-  };
   /** A GTD limit buy as a swagger-generated client serializes it: every unused property null, enums PascalCase. */
   const generated = {
     type: "Limit", quantity: 10, duration: "GoodTillDate", expirationDate: "2026-01-09T00:00:00Z", limitPrice: 12.3, stopPrice: null,
     cash: { side: "BUY", instrumentId: ING }, srd: null, option: null, future: null, validationCode: null, referenceId: null,
   };
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ clock, market });
-    token = (await sandbox.signIn("smith")).access_token;
-  });
-  afterAll(() => sandbox.close());
 
   it("previews and places a generated client's body, answering the wire spelling and omitting absent fields", async () => {
     const preview = await call("POST", `/accounts/${SMITH}/orders/preview`, generated);

@@ -1,47 +1,25 @@
 import { ManualClock } from "../../src/core/clock";
-import type { SandboxEventMap } from "../../server/sandbox/events";
 import { CANCEL_CONFIRMATION_DELAY_MS } from "../../server/sandbox/trading/order-engine";
 import { FakeMarket } from "../fakes/fake-market";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { useOrderSandbox } from "../support/order-api";
 import { addOptions, ING_CALL_12, ING_PUT_12 } from "../unit/trading/option-market";
 
 const SMITH = "190300007";
 
 /** Option strategies over REST (API.md 3.3 #13–#19, 3.5): one number, one OrderModel per leg. */
 describe("REST option strategies", () => {
-  let sandbox: TestSandbox;
-  let token: string;
   const clock = new ManualClock();
   const market = new FakeMarket(() => clock.now());
   addOptions(market);
-  const events: Array<SandboxEventMap["order"]> = [];
+  const { call, previewAndPlace, events } = useOrderSandbox({ clock, market });
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await sandbox.api(`/api/v1${path}`, { method, token, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    return { status: response.status, body: await response.json() };
-  };
   /** Buy 2 ING 12 calls and 2 ING 12 puts, paying at most `limitPrice` net per unit (API.md 3.5). */
   const straddle = (limitPrice: number) => ({
     type: "limit", limitPrice, quantity: 2, duration: "day",
     option: { condition: "pay", leg1: { side: "buy", instrumentId: ING_CALL_12 }, leg2: { side: "buy", instrumentId: ING_PUT_12 } },
   });
-  const previewAndPlace = async (order: Record<string, unknown>) => {
-    const preview = await call("POST", `/accounts/${SMITH}/orders/preview`, order);
-    expect(preview.status).toBe(200);
-    return call("POST", `/accounts/${SMITH}/orders`, { ...order, validationCode: preview.body.previewOrder.validationCode });
-  };
   const statusesOf = (body: { ordersCollection: { orders: Array<{ line: number; lastStatus: string }> } }) =>
     body.ordersCollection.orders.map((order) => [order.line, order.lastStatus]);
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ clock, market });
-    sandbox.sandbox.ctx.events.on("order", (event) => events.push(event));
-    token = (await sandbox.signIn("smith")).access_token;
-  });
-  beforeEach(() => {
-    events.length = 0;
-  });
-  afterAll(() => sandbox.close());
 
   it("previews, breaks down the costs of both legs and places (201) one number with lines 1 and 2", async () => {
     // Net 1.00 × 2 × 100 = 200, plus each leg's commission at its ask (0.81 × 200 → 2.65, 0.26 × 200 → 2.55).
@@ -111,7 +89,7 @@ describe("REST option strategies", () => {
   });
 
   it("cancels both lines: cancelationRequested at once, canceled after the delay", async () => {
-    const placed = await previewAndPlace(straddle(0.9));
+    const placed = await previewAndPlace(SMITH, straddle(0.9));
     const number = placed.body.ordersCollection.orders[0].number;
     const cancel = await call("DELETE", `/accounts/${SMITH}/orders/${number}`);
     expect(cancel.status).toBe(200);

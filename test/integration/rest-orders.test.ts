@@ -1,43 +1,19 @@
 import { ManualClock } from "../../src/core/clock";
-import type { SandboxEventMap } from "../../server/sandbox/events";
 import { CANCEL_CONFIRMATION_DELAY_MS } from "../../server/sandbox/trading/order-engine";
 import { FakeMarket } from "../fakes/fake-market";
-import { startTestSandbox, type TestSandbox } from "../support/sandbox";
+import { useOrderSandbox } from "../support/order-api";
 
 const SMITH = "190300007";
 const ING = "iNg01";
 
 describe("REST orders", () => {
-  let sandbox: TestSandbox;
-  let token: string;
   const clock = new ManualClock();
   const market = new FakeMarket(() => clock.now());
-  const events: Array<SandboxEventMap["order"]> = [];
+  const sandbox = useOrderSandbox({ clock, market });
+  const { call, previewAndPlace, events } = sandbox;
 
-  const call = async (method: string, path: string, body?: unknown, accessToken = token) => {
-    const response = await sandbox.api(`/api/v1${path}`, {
-      method, token: accessToken, ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
-    });
-    return { status: response.status, body: await response.json() };
-  };
   const limitBuy = (quantity: number, limitPrice: number, extra: Record<string, unknown> = {}) =>
     ({ type: "limit", quantity, duration: "day", limitPrice, cash: { side: "buy", instrumentId: ING }, ...extra });
-  /** Preview then place; returns the placement answer. */
-  const previewAndPlace = async (order: Record<string, unknown>, account = SMITH) => {
-    const preview = await call("POST", `/accounts/${account}/orders/preview`, order);
-    expect(preview.status).toBe(200);
-    return call("POST", `/accounts/${account}/orders`, { ...order, validationCode: preview.body.previewOrder.validationCode });
-  };
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ clock, market });
-    sandbox.sandbox.ctx.events.on("order", (event) => events.push(event));
-    token = (await sandbox.signIn("smith")).access_token;
-  });
-  beforeEach(() => {
-    events.length = 0;
-  });
-  afterAll(() => sandbox.close());
 
   it("lives preview -> place (201) -> fill, with its events, positions and transactions", async () => {
     const order = { type: "market", quantity: 20, duration: "day", cash: { side: "buy", instrumentId: ING }, referenceId: "xl-2026-0001" };
@@ -70,7 +46,7 @@ describe("REST orders", () => {
   });
 
   it("fills a resting limit order when the market crosses its price", async () => {
-    const placed = await previewAndPlace(limitBuy(10, 12.3));
+    const placed = await previewAndPlace(SMITH, limitBuy(10, 12.3));
     const number = placed.body.ordersCollection.orders[0].number;
     expect(placed.body.ordersCollection.orders[0].lastStatus).toBe("placementConfirmed");
     market.setLast(ING, 12.25);
@@ -100,7 +76,7 @@ describe("REST orders", () => {
   });
 
   it("cancels: cancelationRequested in the answer, canceled when the clock moves on; then 422", async () => {
-    const placed = await previewAndPlace(limitBuy(10, 11));
+    const placed = await previewAndPlace(SMITH, limitBuy(10, 11));
     const number = placed.body.ordersCollection.orders[0].number;
     const cancel = await call("DELETE", `/accounts/${SMITH}/orders/${number}`);
     expect(cancel.status).toBe(200);
@@ -115,7 +91,7 @@ describe("REST orders", () => {
   });
 
   it("modifies the limit price after its own preview and emits OrderModified", async () => {
-    const placed = await previewAndPlace(limitBuy(10, 11));
+    const placed = await previewAndPlace(SMITH, limitBuy(10, 11));
     const number = placed.body.ordersCollection.orders[0].number;
     const preview = await call("POST", `/accounts/${SMITH}/orders/${number}/preview`, { orderNumber: number, limitPrice: 11.5, orderLineNumber: 1 });
     expect(preview.status).toBe(200);

@@ -198,13 +198,7 @@ export class OrderEngine {
     const now = this.deps.clock.now();
     const book = this.deps.bookOf(order.accountNumber);
     const firstFill = order.executedQuantity === 0;
-    order.executedQuantity += fill.quantity;
-    order.executedValue += fill.quantity * fill.price;
-    book.bookTrade({
-      timeMs: now, instrument: order.instrument, side: order.side, quantity: fill.quantity, price: fill.price,
-      costs: this.executionCosts(order, book, fill), mutationType: mutationTypeOf(order),
-    });
-    this.print(order.instrument.id, fill);
+    this.bookFill(order, book, fill, now);
     const done = remainingQuantity(order) === 0;
     setStatus(order, done ? "executed" : "partiallyExecuted", now, fill);
     // Events say completelyExecuted for a fill in one go, remainderExecuted for the last of several (API.md 5.6).
@@ -219,19 +213,22 @@ export class OrderEngine {
     const now = this.deps.clock.now();
     combination.lines.forEach((line, index) => {
       const book = this.deps.bookOf(line.accountNumber);
-      for (const fill of fills[index]) {
-        line.executedQuantity += fill.quantity;
-        line.executedValue += fill.quantity * fill.price;
-        book.bookTrade({
-          timeMs: now, instrument: line.instrument, side: line.side, quantity: fill.quantity, price: fill.price,
-          costs: this.executionCosts(line, book, fill), mutationType: mutationTypeOf(line),
-        });
-        this.print(line.instrument.id, fill);
-      }
+      for (const fill of fills[index]) this.bookFill(line, book, fill, now);
       setStatus(line, "executed", now, { quantity: line.executedQuantity, price: line.executedValue / line.executedQuantity });
     });
     for (const line of combination.lines) this.emit("OrderExecution", line, "completelyExecuted");
     for (const line of combination.lines) this.release(line);
+  }
+
+  /** Adds one fill to the order, books the trade on the account and prints it on the market. */
+  private bookFill(order: Order, book: AccountBook, fill: Fill, now: number): void {
+    order.executedQuantity += fill.quantity;
+    order.executedValue += fill.quantity * fill.price;
+    book.bookTrade({
+      timeMs: now, instrument: order.instrument, side: order.side, quantity: fill.quantity, price: fill.price,
+      costs: this.executionCosts(order, book, fill), mutationType: mutationTypeOf(order),
+    });
+    this.print(order.instrument.id, fill);
   }
 
   private print(instrumentId: string, fill: Fill): void {
