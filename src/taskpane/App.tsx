@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Text } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { isBinckError } from "../core/errors";
 import { BinckRestClient } from "../core/rest/client";
@@ -6,6 +6,7 @@ import type { Realm } from "../core/wire/auth";
 import type { AddinRuntime } from "../platform/runtime";
 import { AccountPicker } from "./components/AccountPicker";
 import { Diagnostics } from "./components/Diagnostics";
+import { RetryableError } from "./components/RetryableError";
 import { SessionBar } from "./components/SessionBar";
 import { SignInCard } from "./components/SignInCard";
 import { useAccounts } from "./hooks/useAccounts";
@@ -58,14 +59,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
     <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
       <Text as="h1" size={500} weight="semibold">Binck</Text>
       <SessionBar state={state} environment={config?.environmentDescription} onSignOut={() => void runtime.session.signOut()} />
-      {configState.status === "failed" && (
-        <MessageBar intent="error" id="config-error">
-          <MessageBarBody>{configState.endUserMessage}</MessageBarBody>
-          <MessageBarActions>
-            <Button id="config-retry" onClick={retryConfig}>Try again</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {configState.status === "failed" && <RetryableError id="config-error" endUserMessage={configState.endUserMessage} onRetry={retryConfig} />}
       {!signedIn && (
         <SignInCard
           busy={state.status === "signingIn" || state.status === "resuming"}

@@ -1,6 +1,7 @@
-import { Badge, Button, Card, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Spinner, Text } from "@fluentui/react-components";
+import { Badge, Card, Radio, RadioGroup, Spinner, Text } from "@fluentui/react-components";
 import type { AccountModel } from "../../core/wire/models";
 import type { AccountsState } from "../hooks/useAccounts";
+import { RetryableError } from "./RetryableError";
 
 const TYPE_NAMES: Record<AccountModel["type"], string> = {
   binckComplete: "Trading",
@@ -26,14 +27,7 @@ export function AccountPicker({ state, selected, onSelect, onRetry }: AccountPic
     return state.status === "idle" ? null : <Spinner size="tiny" label="Loading accounts…" />;
   }
   if (state.status === "failed") {
-    return (
-      <MessageBar intent="error" id="accounts-error">
-        <MessageBarBody>{state.endUserMessage}</MessageBarBody>
-        <MessageBarActions>
-          <Button id="accounts-retry" onClick={onRetry}>Try again</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
+    return <RetryableError id="accounts-error" endUserMessage={state.endUserMessage} onRetry={onRetry} />;
   }
   if (state.accounts.length === 0) return <Text>No accounts in this country.</Text>;
   return (
