@@ -8,6 +8,7 @@ import { startSandbox } from "../server/sandbox";
 import { sandboxOptionsFromEnv, sandboxPortsFromEnv } from "../server/sandbox/env";
 import { consoleLogger } from "../server/sandbox/logger";
 import { ensureCertificates, loadTlsMaterial } from "../server/shared/tls";
+import { relaunchTrustingLocalCa } from "../server/shared/trust-local-ca";
 
 /**
  * `npm start`: builds the add-in, starts the local Binck sandbox (unless BINCK_ENV names another deployment)
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
 }
 
-main().catch((error: unknown) => {
+if (!relaunchTrustingLocalCa(__filename)) main().catch((error: unknown) => {
   process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { loadEnvFile } from "../shared/env-file";
 import path from "node:path";
 import { consoleLogger } from "../sandbox/logger";
+import { relaunchTrustingLocalCa } from "../shared/trust-local-ca";
 import { brokerConfigFromEnv } from "./config";
 import { startBroker } from "./index";
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
 }
 
-main().catch((error: unknown) => {
+if (!relaunchTrustingLocalCa(__filename)) main().catch((error: unknown) => {
   process.stderr.write(`The broker could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
