@@ -1,4 +1,5 @@
 import { systemClock } from "../core/clock";
+import { ConnectionStatus } from "../core/connection/connection-status";
 import type { Logger, LogLevel } from "../core/log";
 import { BrokerClient } from "../core/session/broker-client";
 import { SessionManager } from "../core/session/session-manager";
@@ -15,6 +16,7 @@ export interface LogLine {
 /** What every part of one add-in runtime shares: one session, one log. */
 export interface AddinRuntime {
   session: SessionManager;
+  connection: ConnectionStatus;
   broker: BrokerClient;
   settings: WorkbookSettings;
   logger: Logger & { lines(): readonly LogLine[]; onLine(listener: () => void): () => void };
@@ -38,6 +40,7 @@ function createRuntime(): AddinRuntime {
   const session = new SessionManager({ broker, dialog: new OfficeSignInDialog(display, window.location.origin), storage, clock: systemClock, logger });
   return {
     session,
+    connection: new ConnectionStatus(),
     broker,
     settings: Office.context.document.settings as unknown as WorkbookSettings,
     logger,

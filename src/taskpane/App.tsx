@@ -5,6 +5,7 @@ import { BinckRestClient } from "../core/rest/client";
 import type { Realm } from "../core/wire/auth";
 import type { AddinRuntime } from "../platform/runtime";
 import { AccountPicker } from "./components/AccountPicker";
+import { ConnectionLine } from "./components/ConnectionLine";
 import { Diagnostics } from "./components/Diagnostics";
 import { RetryableError } from "./components/RetryableError";
 import { SessionBar } from "./components/SessionBar";
@@ -29,7 +30,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
 
   const signedIn = state.status === "signedIn";
   const client = useMemo(
-    () => (signedIn && config ? new BinckRestClient(config.apiBase, runtime.session) : undefined),
+    () => (signedIn && config ? new BinckRestClient(config.apiBase, runtime.session, undefined, runtime.connection) : undefined),
     [signedIn, config, runtime],
   );
   const selectAccount = useCallback((accountNumber: string) => {
@@ -59,6 +60,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
     <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
       <Text as="h1" size={500} weight="semibold">Binck</Text>
       <SessionBar state={state} environment={config?.environmentDescription} onSignOut={() => void runtime.session.signOut()} />
+      {signedIn && <ConnectionLine connection={runtime.connection} />}
       {configState.status === "failed" && <RetryableError id="config-error" endUserMessage={configState.endUserMessage} onRetry={retryConfig} />}
       {!signedIn && (
         <SignInCard

@@ -46,6 +46,7 @@ describe("sign-in through the browser host", () => {
     ]);
     expect(await pane.locator("#session-text").innerText()).toMatch(/^Signed in \(Netherlands\), token valid until/);
     expect(await pane.locator("#read-only").count()).toBe(0);
+    expect(await pane.locator("#connection-api").innerText()).toBe("connected");
   });
 
   it("remembers the chosen account per workbook", async () => {
@@ -146,8 +147,10 @@ describe("sign-in through the browser host", () => {
     await logInInPopup(await popupOpened, {});
     await taskpane.locator("#accounts-error").waitFor();
     expect(await taskpane.locator("#accounts-error").innerText()).toContain("Binck is down for planned maintenance. Please try again later.");
+    expect(await taskpane.locator("#connection-api").innerText()).toBe("down for maintenance");
     await taskpane.locator("#accounts-retry").click();
     await taskpane.locator("#accounts").waitFor();
+    expect(await taskpane.locator("#connection-api").innerText()).toBe("connected");
     await taskpane.locator("#sign-out").click();
   });
 

@@ -1,5 +1,6 @@
 import { BinckError } from "../errors";
 import type { AccountModel, AccountsResponse } from "../wire/models";
+import type { ConnectionStatus } from "../connection/connection-status";
 import type { TokenSource } from "../session/session-manager";
 import { apiError } from "./api-errors";
 
@@ -14,6 +15,7 @@ export class BinckRestClient {
     private readonly apiBase: string,
     private readonly tokens: TokenSource,
     private readonly fetchFn: FetchLike = (url, init) => fetch(url, init),
+    private readonly connection?: ConnectionStatus,
   ) {}
 
   async getAccounts(): Promise<AccountModel[]> {
@@ -29,9 +31,11 @@ export class BinckRestClient {
       });
     } catch (cause) {
       if (cause instanceof BinckError) throw cause;
+      this.connection?.reportApi("offline");
       throw new BinckError("network", "Binck cannot be reached. Check your connection.", `GET ${path} failed: ${(cause as Error).message}`, undefined, { cause });
     }
     const text = await response.text();
+    this.connection?.reportApi(response.status === 503 ? "maintenance" : "online");
     if (response.status === 401 && !renewed && (await this.tokens.renewAfterRejection())) return this.get<T>(path, true);
     if (response.status !== 503) this.tokens.noteActivity();
     if (!response.ok) throw apiError(response.status, response.statusText, text, `GET ${path}`);

@@ -1,3 +1,4 @@
+import { ConnectionStatus } from "../../../src/core/connection/connection-status";
 import { BinckRestClient, type FetchLike } from "../../../src/core/rest/client";
 import type { TokenSource } from "../../../src/core/session/session-manager";
 
@@ -42,14 +43,21 @@ describe("BinckRestClient", () => {
     await expect(client.getAccounts()).rejects.toMatchObject({ code: "signInRequired", endUserMessage: "Signed out — sign in again.", status: 401 });
   });
 
-  it("reads the maintenance body's PascalCase keys", async () => {
+  it("reads the maintenance body's PascalCase keys, and reports maintenance, then unreachable, as the connection status", async () => {
     const { source } = tokens(undefined);
     const body = { DeveloperMessage: "Temporary maintenance mode", EndUserMessage: "Binck is down for planned maintenance.", ErrorCode: "ServiceUnavailable", ErrorId: 503 };
-    const client = new BinckRestClient("https://api.test/api/v1", source, async () => new Response(JSON.stringify(body), { status: 503 }));
+    const connection = new ConnectionStatus(() => 42);
+    const client = new BinckRestClient("https://api.test/api/v1", source, async () => new Response(JSON.stringify(body), { status: 503 }), connection);
     await expect(client.getAccounts()).rejects.toMatchObject({
       code: "maintenance",
       endUserMessage: "Binck is down for planned maintenance.",
       developerMessage: "GET /accounts answered 503: Temporary maintenance mode (errorId 503)",
     });
+    expect(connection.current()).toEqual({ api: "maintenance", checkedAtMs: 42 });
+    const unreachable = new BinckRestClient("https://api.test/api/v1", source, async () => {
+      throw new TypeError("fetch failed");
+    }, connection);
+    await expect(unreachable.getAccounts()).rejects.toMatchObject({ code: "network", endUserMessage: "Binck cannot be reached. Check your connection." });
+    expect(connection.current()).toEqual({ api: "offline", checkedAtMs: 42 });
   });
 });
