@@ -47,7 +47,7 @@ export async function measureHubPush(sandbox: SandboxProcess, clients: number, i
   for (let i = 0; i < clients; i++) {
     const accessToken = i === 0 ? firstToken : await token(sandbox, "smith");
     const connection = new HubConnectionBuilder()
-      .withUrl(`${sandbox.urls.realtime}/stream/v1`, { accessTokenFactory: () => accessToken, transport: HttpTransportType.WebSockets, skipNegotiation: false })
+      .withUrl(`${sandbox.urls.realtime}/stream/v1`, { accessTokenFactory: () => accessToken, transport: HttpTransportType.WebSockets })
       .configureLogging(LogLevel.None)
       .build();
     connection.on("Quote", (message: { qt: unknown[] }) => {

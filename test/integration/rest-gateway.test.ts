@@ -36,6 +36,15 @@ describe("REST gateway rules", () => {
     expect((await response.json()).errorId).toBe("notFound");
   });
 
+  it("answers a method the path does not have with 405, and an unknown path with 404", async () => {
+    const wrongMethod = await sandbox.api("/api/v1/version", { method: "PUT" });
+    expect(wrongMethod.status).toBe(405);
+    expect((await wrongMethod.json()).developerMessage).toBe("PUT is not allowed on /api/v1/version.");
+    const unknown = await sandbox.api("/api/v1/nothing");
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).developerMessage).toBe("No such path: GET /api/v1/nothing.");
+  });
+
   it("refuses an operation outside the token's scope", async () => {
     const { access_token } = await sandbox.signIn("jansen", { scope: "read" });
     const response = await sandbox.api("/api/v1/sessions", { token: access_token });

@@ -46,9 +46,10 @@ export function createApiApp(ctx: SandboxContext, extra?: (app: express.Express)
   }
   app.use(API_BASE_PATH, router);
 
+  const routePaths = ROUTES.map((route) => new RegExp(`^${API_BASE_PATH}${route.path.replace(/:[A-Za-z]+/g, "[^/]+")}$`));
   app.use((request, _response, next) => {
-    const known = ROUTES.some((route) => matches(route.path, request.path.replace(API_BASE_PATH, "")));
-    if (known && request.path.startsWith(API_BASE_PATH)) {
+    const known = routePaths.some((pattern) => pattern.test(request.path));
+    if (known) {
       return next(new ApiError(405, "notFound", `${request.method} is not allowed on ${request.path}.`, endUser.notFound));
     }
     next(new ApiError(404, "notFound", `No such path: ${request.method} ${request.path}.`, endUser.notFound));
@@ -160,9 +161,4 @@ function requestLanguage(request: Request, ctx: SandboxContext): Language {
     if (person) return person.language;
   }
   return languageFromLocale(request.headers["accept-language"]?.split(",")[0]);
-}
-
-function matches(pattern: string, path: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, "[^/]+")}$`);
-  return regex.test(path);
 }
