@@ -1,4 +1,5 @@
 import type { Response } from "express";
+import { SIGNED_OUT_MESSAGE } from "../../src/core/errors";
 import type { BrokerErrorBody, BrokerErrorCode } from "../../src/core/session/broker-messages";
 
 /** A failure the broker answers with, as data: the routes turn it into JSON (API calls) or a dialog page. */
@@ -26,7 +27,7 @@ export function fail(response: Response, status: number, errorCode: BrokerErrorC
 
 function defaultEndUserMessage(code: BrokerErrorCode): string {
   switch (code) {
-    case "signInRequired": return "Signed out — sign in again.";
+    case "signInRequired": return SIGNED_OUT_MESSAGE;
     case "tooManyRequests": return "Too many requests. Please wait a moment and try again.";
     case "upstreamUnavailable": return "Binck cannot be reached right now. The add-in keeps trying.";
     case "forbiddenOrigin": return "This request did not come from the add-in.";

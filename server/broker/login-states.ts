@@ -1,5 +1,5 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Realm } from "../../src/core/wire/auth";
+import { randomToken, secretsEqual } from "../shared/secrets";
 
 export interface PendingLogin {
   realm: Realm;
@@ -19,8 +19,8 @@ export class LoginStates {
     this.sweep();
     // Full (a flood of started sign-ins): the oldest gives way, so a flood cannot block new sign-ins.
     while (this.pending.size >= this.maxPending) this.pending.delete(this.pending.keys().next().value!);
-    const state = randomBytes(24).toString("base64url");
-    const browserBinding = randomBytes(24).toString("base64url");
+    const state = randomToken(24);
+    const browserBinding = randomToken(24);
     this.pending.set(state, { realm, locale, startedAtMs: this.now(), browserBinding });
     return { state, browserBinding };
   }
@@ -33,7 +33,7 @@ export class LoginStates {
     const login = this.pending.get(state);
     this.pending.delete(state);
     if (!login || this.now() - login.startedAtMs > this.timeoutMs) return undefined;
-    if (!browserBinding || !safeEqual(browserBinding, login.browserBinding)) return undefined;
+    if (!browserBinding || !secretsEqual(browserBinding, login.browserBinding)) return undefined;
     return login;
   }
 
@@ -41,10 +41,4 @@ export class LoginStates {
     const now = this.now();
     for (const [state, login] of this.pending) if (now - login.startedAtMs > this.timeoutMs) this.pending.delete(state);
   }
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -43,8 +43,4 @@ export class MemoryBrokerSessionStore implements BrokerSessionStore {
   async delete(handle: string): Promise<void> {
     this.sessions.delete(handle);
   }
-
-  get size(): number {
-    return this.sessions.size;
-  }
 }

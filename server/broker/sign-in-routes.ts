@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { parse as parseCookie } from "cookie";
 import type { Request, Response } from "express";
 import type { BrokerErrorCode, SignInMessage } from "../../src/core/session/broker-messages";
 import { isRealm, REALMS } from "../../src/core/wire/auth";
+import { randomToken } from "../shared/secrets";
 import type { BrokerConfig } from "./config";
 import type { LoginStates } from "./login-states";
 import { dialogResultPage } from "./pages";
@@ -10,7 +10,7 @@ import type { BrokerSessionStore } from "./session-store";
 import type { BinckUpstream } from "./upstream";
 
 /** The cookie binding a sign-in to the dialog's browser. */
-export const LOGIN_COOKIE = "binck_login";
+const LOGIN_COOKIE = "binck_login";
 const LOGIN_COOKIE_OPTIONS = { httpOnly: true, secure: true, sameSite: "lax", path: "/auth/callback" } as const;
 const LOCALE_PATTERN = /^[A-Za-z]{2}(-?[A-Za-z]{2})?$/;
 
@@ -24,7 +24,7 @@ export interface SignInDeps {
 }
 
 /** Both routes run inside the Office dialog: every outcome, errors included, is a page that tells the add-in. */
-export function dialogPage(response: Response, status: number, message: SignInMessage): void {
+function dialogPage(response: Response, status: number, message: SignInMessage): void {
   response.status(status).type("html").send(dialogResultPage(message));
 }
 
@@ -85,7 +85,7 @@ export function finishSignIn(deps: SignInDeps) {
       await upstream.endSession(tokens.access_token);
       return dialogError(response, 502, "upstreamUnavailable", "Your Binck accounts could not be read. Please try again.", `Reading /accounts failed: ${(cause as Error).message}`);
     }
-    const handle = randomBytes(32).toString("base64url");
+    const handle = randomToken();
     const expiresAtMs = now() + tokens.expires_in * 1000;
     await sessions.put(handle, {
       realm: login.realm,
@@ -102,7 +102,7 @@ export function finishSignIn(deps: SignInDeps) {
   };
 }
 
-export function single(value: unknown): string | undefined {
+function single(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 

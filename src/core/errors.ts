@@ -31,6 +31,9 @@ export class BinckError extends Error {
   }
 }
 
+/** What a person is told when the session has ended, by the add-in and its broker alike. */
+export const SIGNED_OUT_MESSAGE = "Signed out — sign in again.";
+
 export function isBinckError(error: unknown): error is BinckError {
   return error instanceof BinckError;
 }

@@ -1,41 +1,17 @@
 import type { NewsMessage, OrderEventMessage } from "../../src/core/wire/realtime";
-import type { FakeMarket } from "../fakes/fake-market";
-import type { TestSandbox } from "../support/sandbox";
-import { refreshTokens } from "../integration/realtime-helpers";
-import { openHubPage, type HubPage } from "../support/signalr-page";
-
-const JANSEN_TRADING = "190126781";
-const JANSEN_SAVINGS = "190126799";
-const PEETERS_NL = "190277315";
-
-function orderEvent(accountNumber: string, number: number, status = "placed"): OrderEventMessage {
-  return { accountNumber, number, instrument: { id: "aSm1L" }, status, limitPrice: 598.5, type: "limit", dt: "2026-01-05T09:02:10Z" };
-}
-
-function news(head: string): NewsMessage {
-  return { cul: "nl-NL", dt: "2026-01-05T09:00:00Z", head, body: "<p>…</p>", fmt: "html", iids: ["aSm1L"] };
-}
+import { JANSEN_SAVINGS, JANSEN_TRADING, news, orderEvent, PEETERS_NL, refreshTokens } from "../integration/realtime-helpers";
+import { useHubPage } from "../support/signalr-page";
 
 /** Every Binck hub method and event (API.md 5.2, 5.3) through the official browser bundle, from another HTTPS origin. */
 describe("realtime hub methods and events from headless Chromium on another HTTPS origin", () => {
-  let hub: HubPage;
-  let sandbox: TestSandbox;
-  let market: FakeMarket;
-  const logLines: string[] = [];
-  const connect = async (name = "main") => hub.connect(name, (await sandbox.signIn("jansen")).access_token);
+  const hub = useHubPage();
+  const { logLines } = hub;
+  const connect = async (name = "main") => hub.connect(name, (await hub.sandbox.signIn("jansen")).access_token);
   const emitOrder = (name: "OrderStatus" | "OrderModified" | "OrderExecution", message: OrderEventMessage) =>
-    sandbox.sandbox.ctx.events.emit("order", { name, message });
-  const emitNews = (subscriptions: string[], message: NewsMessage) => sandbox.sandbox.ctx.events.emit("news", { subscriptions, message });
-  beforeAll(async () => {
-    hub = await openHubPage({ sandbox: { logger: { log: (level, message) => logLines.push(`${level} ${message}`) } } });
-    ({ sandbox, market } = hub);
-  });
-  afterEach(async () => {
-    await hub.stopAll();
-    market.reset();
-  });
-  afterAll(async () => {
-    await hub?.close();
+    hub.sandbox.sandbox.ctx.events.emit("order", { name, message });
+  const emitNews = (subscriptions: string[], message: NewsMessage) => hub.sandbox.sandbox.ctx.events.emit("news", { subscriptions, message });
+  // After useHubPage's afterAll has closed the page, so errors logged while closing count too.
+  afterAll(() => {
     expect(logLines.filter((line) => line.startsWith("error"))).toEqual([]);
   });
 
@@ -53,7 +29,7 @@ describe("realtime hub methods and events from headless Chromium on another HTTP
         qt: [{ msg: "qi", typ: "lst", prc: 12.5, vol: 100, dt: expect.any(String) }, { msg: "qi", typ: "vol", prc: 0, vol: 0 }],
       },
     ]);
-    market.setLast("aSm1L", 601.5, 30);
+    hub.market.setLast("aSm1L", 601.5, 30);
     const [, , update] = await connection.waitForMessages("Quote", 3);
     expect(update).toEqual({
       id: "aSm1L", lvl: 0, sdt: expect.any(String),
@@ -61,9 +37,9 @@ describe("realtime hub methods and events from headless Chromium on another HTTP
     });
 
     expect(await connection.invoke("UnSubscribeQuotes", ["aSm1L", "dAn0n"])).toEqual({ isSucceeded: true, subcount: 1 });
-    expect(market.watcherCount("aSm1L")).toBe(0);
-    market.setLast("aSm1L", 610);
-    market.setLast("iNg01", 13, 40);
+    expect(hub.market.watcherCount("aSm1L")).toBe(0);
+    hub.market.setLast("aSm1L", 610);
+    hub.market.setLast("iNg01", 13, 40);
     // Pushes keep their order on one connection: once iNg01's update is in, aSm1L's would have come before it.
     await connection.waitForMessages("Quote", 4);
     expect(await connection.messages()).toEqual([
@@ -141,15 +117,15 @@ describe("realtime hub methods and events from headless Chromium on another HTTP
   });
 
   it("ExtendSubscriptions with a refreshed token of the session completes without a result; the feed goes on", async () => {
-    const tokens = await sandbox.signIn("jansen");
+    const tokens = await hub.sandbox.signIn("jansen");
     const connection = await hub.connect("main", tokens.access_token);
     expect(await connection.invoke("SubscribeQuotes", JANSEN_TRADING, ["iNg01"], "Trades")).toEqual({ isSucceeded: true, subcount: 1 });
     await connection.waitForMessages("Quote", 1);
-    const renewed = refreshTokens(sandbox, tokens.refresh_token);
+    const renewed = refreshTokens(hub.sandbox, tokens.refresh_token);
     expect(await connection.invoke("ExtendSubscriptions", renewed.access_token)).toBeUndefined();
     const extended = `Realtime connection ${await connection.connectionId()}: subscriptions extended until`;
     expect(logLines.filter((line) => line.includes(extended))).toHaveLength(1);
-    market.setLast("iNg01", 12.75);
+    hub.market.setLast("iNg01", 12.75);
     const [, update] = await connection.waitForMessages("Quote", 2);
     expect(update.qt[0]).toEqual({ msg: "qu", typ: "lst", prc: 12.75, vol: 100, dt: expect.any(String) });
   });

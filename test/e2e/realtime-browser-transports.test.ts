@@ -1,8 +1,5 @@
-import type { FakeMarket } from "../fakes/fake-market";
-import type { TestSandbox } from "../support/sandbox";
-import { openHubPage, type HubPage } from "../support/signalr-page";
-
-const JANSEN_TRADING = "190126781";
+import { JANSEN_TRADING } from "../integration/realtime-helpers";
+import { useHubPage } from "../support/signalr-page";
 
 /**
  * The official browser bundle told to use one transport. In a browser the Server-Sent Events request carries the
@@ -10,33 +7,22 @@ const JANSEN_TRADING = "190126781";
  * POSTs send `Authorization` and so are preflighted.
  */
 describe("realtime hub from headless Chromium over Server-Sent Events and long polling (cross-origin HTTPS)", () => {
-  let hub: HubPage;
-  let sandbox: TestSandbox;
-  let market: FakeMarket;
-  const logLines: string[] = [];
-  beforeAll(async () => {
-    hub = await openHubPage({ sandbox: { logger: { log: (level, message) => logLines.push(`${level} ${message}`) } } });
-    ({ sandbox, market } = hub);
-  });
-  afterEach(async () => {
-    await hub.stopAll();
-    market.reset();
-  });
-  afterAll(() => hub?.close());
+  const hub = useHubPage();
+  const { logLines } = hub;
 
   it.each(["ServerSentEvents", "LongPolling"])("connects over %s, streams qi then qu, and resubscribes after a drop", async (transport) => {
-    const { access_token } = await sandbox.signIn("jansen");
+    const { access_token } = await hub.sandbox.signIn("jansen");
     const connection = await hub.connect("main", access_token, { transport });
     expect(logLines.filter((line) => line.includes(`opened over ${transport} for jansen`))).toHaveLength(1);
     expect(await connection.invoke("SubscribeQuotes", JANSEN_TRADING, ["aSm1L"], "book")).toEqual({ isSucceeded: true, subcount: 1 });
     await connection.waitForMessages("Quote", 1);
-    market.setLast("aSm1L", 604.2);
+    hub.market.setLast("aSm1L", 604.2);
     const received = await connection.waitForMessages("Quote", 2);
     expect(received.map((message) => `${message.id} ${message.lvl} ${message.qt[0].msg} ${message.qt[0].prc}`)).toEqual(["aSm1L 2 qi 600", "aSm1L 2 qu 604.2"]);
 
-    await sandbox.control("realtime/drop");
+    await hub.sandbox.control("realtime/drop");
     expect(await connection.waitForLifecycle("reconnected")).toEqual(["reconnecting", "reconnected"]);
-    expect(market.watcherCount("aSm1L")).toBe(0);
+    expect(hub.market.watcherCount("aSm1L")).toBe(0);
     expect(await connection.invoke("SubscribeQuotes", JANSEN_TRADING, ["aSm1L"], "Trades")).toEqual({ isSucceeded: true, subcount: 1 });
     await connection.waitForMessages("Quote", 3);
     expect(logLines.filter((line) => line.includes(`opened over ${transport} for jansen`))).toHaveLength(2);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { startBrokerWorld, type BrokerWorld } from "../support/broker";
 import { launchBrowser, type TestBrowser } from "../support/browser";
-import { logInInPopup, openHost } from "../support/browser-host";
+import { logInInPopup, openHost, signInThroughPopup, type OpenHostOptions } from "../support/browser-host";
 
 /**
  * The whole sign-in as a person does it, in headless Chromium: the browser host loads the built taskpane, the
@@ -29,15 +29,12 @@ describe("sign-in through the browser host", () => {
     await world.close();
   });
 
-  const host = (workbook: string) => openHost(browser, world.broker.url, workbook);
+  const host = (workbook: string, options?: OpenHostOptions) => openHost(browser, world.broker.url, workbook, options);
 
   it("signs in (login, SMS, consent) and lists the accounts, marking the savings account", async () => {
     const { pane } = await host("Book1");
     expect(await pane.locator("#environment").innerText()).toContain("local Binck sandbox");
-    const popupOpened = browser.context.waitForEvent("page");
-    await pane.click("#sign-in");
-    const popup = await popupOpened;
-    await logInInPopup(popup, { consent: "allow" });
+    await signInThroughPopup(browser, pane, { consent: "allow" });
     await pane.locator("#accounts").waitFor();
     const accounts = await pane.locator("#accounts [data-account]").allInnerTexts();
     expect(accounts).toEqual([
@@ -67,9 +64,7 @@ describe("sign-in through the browser host", () => {
     const { pane } = await host("Book2");
     // The previous test's session resumed from storage: sign out first.
     await pane.locator("#sign-out").click();
-    const popupOpened = browser.context.waitForEvent("page");
-    await pane.click("#sign-in");
-    await logInInPopup(await popupOpened, { sms: "skip" });
+    await signInThroughPopup(browser, pane, { sms: "skip" });
     await pane.locator("#read-only").waitFor();
     expect(await pane.locator("#read-only-notice").innerText()).toContain("Order entry is disabled: you signed in without the SMS code");
     await pane.locator("#sign-out").click();
@@ -112,15 +107,14 @@ describe("sign-in through the browser host", () => {
   });
 
   it("says when the add-in's server cannot be reached, and recovers on Try again", async () => {
-    const page = await browser.context.newPage();
     let refused = 0;
-    await page.route("**/auth/config", async (route) => {
-      if (refused++ === 0) return route.abort("connectionrefused");
-      await route.continue();
+    const { pane } = await host("Book6", {
+      beforeLoad: (page) => page.route("**/auth/config", async (route) => {
+        if (refused++ === 0) return route.abort("connectionrefused");
+        await route.continue();
+      }),
+      readySelector: "#config-error",
     });
-    await page.goto(`${world.broker.url}/host.html?workbook=Book6`);
-    const pane = page.frameLocator("#taskpane");
-    await pane.locator("#config-error").waitFor();
     expect(await pane.locator("#config-error").innerText()).toContain("The add-in's server cannot be reached. Check your connection.");
     await pane.locator("#config-retry").click();
     await pane.locator("#environment", { hasText: "local Binck sandbox" }).waitFor();
@@ -128,23 +122,20 @@ describe("sign-in through the browser host", () => {
   });
 
   it("shows Binck's maintenance message when the accounts cannot be read, and recovers on Try again", async () => {
-    const page = await browser.context.newPage();
     let answered = 0;
-    await page.route("**/api/v1/accounts", async (route) => {
-      if (answered++ > 0) return route.continue();
-      await route.fulfill({
-        status: 503,
-        contentType: "application/json",
-        headers: { "Access-Control-Allow-Origin": world.broker.url, "Access-Control-Allow-Credentials": "true" },
-        body: JSON.stringify({ DeveloperMessage: "Temporary maintenance mode", EndUserMessage: "Binck is down for planned maintenance. Please try again later.", ErrorCode: "ServiceUnavailable", ErrorId: 503 }),
-      });
+    const { pane: taskpane } = await host("Book9", {
+      beforeLoad: (page) => page.route("**/api/v1/accounts", async (route) => {
+        if (answered++ > 0) return route.continue();
+        await route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          headers: { "Access-Control-Allow-Origin": world.broker.url, "Access-Control-Allow-Credentials": "true" },
+          body: JSON.stringify({ DeveloperMessage: "Temporary maintenance mode", EndUserMessage: "Binck is down for planned maintenance. Please try again later.", ErrorCode: "ServiceUnavailable", ErrorId: 503 }),
+        });
+      }),
+      readySelector: "#sign-in",
     });
-    await page.goto(`${world.broker.url}/host.html?workbook=Book9`);
-    await page.frameLocator("#taskpane").locator("#sign-in").waitFor();
-    const taskpane = page.frames().find((frame) => frame.url().endsWith("/host-taskpane.html"))!;
-    const popupOpened = browser.context.waitForEvent("page");
-    await taskpane.click("#sign-in");
-    await logInInPopup(await popupOpened, {});
+    await signInThroughPopup(browser, taskpane, {});
     await taskpane.locator("#accounts-error").waitFor();
     expect(await taskpane.locator("#accounts-error").innerText()).toContain("Binck is down for planned maintenance. Please try again later.");
     expect(await taskpane.locator("#connection-api").innerText()).toBe("down for maintenance");

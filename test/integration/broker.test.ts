@@ -1,8 +1,8 @@
 import type { SignInMessage } from "../../src/core/session/broker-messages";
 import { ManualClock } from "../../src/core/clock";
 import { FRESH_TOKEN_REUSE_MS } from "../../server/broker/session-refresher";
-import { startBrokerWorld, type BrokerWorld } from "../support/broker";
-import { getPage, postForm } from "../support/oauth-login";
+import { signInResultOf, startBrokerWorld, type BrokerWorld } from "../support/broker";
+import { fillLoginPages } from "../support/oauth-login";
 
 /** Everything the broker answered in this file, scanned at the end for the client secret and refresh tokens. */
 const seen: string[] = [];
@@ -24,20 +24,15 @@ async function loginThroughPages(world: BrokerWorld, options: { realm?: string; 
   expect(start.status).toBe(302);
   const authorize = start.headers.get("location")!;
   const cookie = start.headers.get("set-cookie")!.split(";")[0];
-  let page = await getPage(authorize);
-  page = await postForm(world.sandbox.urls.login, realm, { flow: page.flow ?? "", IDToken2: options.username ?? "jansen", IDToken3: "Binck-2021!" });
-  const sms = options.sms ?? "123456";
-  page = await postForm(world.sandbox.urls.login, realm, sms === "skip" ? { flow: page.flow ?? "", action: "skip" } : { flow: page.flow ?? "", IDToken1: sms, action: "confirm" });
-  if (!page.location) page = await postForm(world.sandbox.urls.login, realm, { flow: page.flow ?? "", decision: options.consent ?? "allow" });
+  const page = await fillLoginPages(world.sandbox.urls.login, realm, authorize,
+    { username: options.username ?? "jansen", sms: options.sms ?? "123456", consent: options.consent ?? "allow" });
   return { authorize, callback: page.location!, cookie };
 }
 
 async function callback(world: BrokerWorld, login: { callback: string; cookie?: string }): Promise<{ status: number; message: SignInMessage }> {
   const url = new URL(login.callback);
   const response = await brokerFetch(world, url.pathname + url.search, { headers: login.cookie ? { Cookie: login.cookie } : {} });
-  const html = await response.text();
-  const json = /<script id="binck-sign-in-result" type="application\/json">([^<]*)<\/script>/.exec(html)?.[1];
-  return { status: response.status, message: JSON.parse(json ?? "null") as SignInMessage };
+  return { status: response.status, message: signInResultOf(await response.text()) as SignInMessage };
 }
 
 describe("the token broker", () => {
@@ -127,7 +122,6 @@ describe("the token broker", () => {
     expect(new Set(bodies.map((body) => body.accessToken)).size).toBe(1);
     expect(bodies[0]).toEqual({ accessToken: expect.any(String), expiresAtMs: expect.any(Number), scope: "read write news quotes", readOnly: false });
     expect(bodies[0].accessToken).not.toBe(message.accessToken);
-    expect(new Set(bodies.map((body) => body.accessToken)).size).toBe(1);
   });
 
   it("signs out upstream and forgets the session", async () => {

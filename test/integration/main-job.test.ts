@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../support/free-port";
-import { getPage, postForm } from "../support/oauth-login";
+import { signInResultOf } from "../support/broker";
+import { fillLoginPages } from "../support/oauth-login";
 
 /**
  * The main job as `npm start` runs it (the build is done by `npm test` first): sandbox, broker and add-in
@@ -70,14 +71,10 @@ describe("npm start", () => {
   it("signs a person in through its broker and sandbox", async () => {
     const start = await fetch(`https://localhost:${ports.addin}/auth/login?realm=bincknlapi&locale=en`, { redirect: "manual" });
     const cookie = start.headers.get("set-cookie")!.split(";")[0];
-    let page = await getPage(start.headers.get("location")!);
-    const login = `https://localhost:${ports.login}`;
-    page = await postForm(login, "bincknlapi", { flow: page.flow ?? "", IDToken2: "jansen", IDToken3: "Binck-2021!" });
-    page = await postForm(login, "bincknlapi", { flow: page.flow ?? "", IDToken1: "123456", action: "confirm" });
-    page = await postForm(login, "bincknlapi", { flow: page.flow ?? "", decision: "allow" });
+    const page = await fillLoginPages(`https://localhost:${ports.login}`, "bincknlapi", start.headers.get("location")!, { username: "jansen", sms: "123456", consent: "allow" });
     const callback = new URL(page.location!);
     const html = await (await fetch(callback, { headers: { Cookie: cookie } })).text();
-    const result = JSON.parse(/<script id="binck-sign-in-result" type="application\/json">([^<]*)<\/script>/.exec(html)![1]);
+    const result = signInResultOf(html);
     expect(result).toMatchObject({ kind: "signedIn", realm: "bincknlapi", readOnly: false, scope: "read write news quotes" });
     expect(html).not.toContain("main-job-test-secret");
   });

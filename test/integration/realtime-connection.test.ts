@@ -2,9 +2,9 @@ import { HubConnectionState, type HubConnection } from "@microsoft/signalr";
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { expectFeedPastExpiryAfterExtend, expectFeedToStopAtExpiry, LIFETIME_MS, useExpirySandbox } from "./realtime-expiry";
-import { buildHubClient, closed, connectHub, EventRecorder, reconnectEvents, signOutSession, widenMarket, withTimeout } from "./realtime-helpers";
-
-const JANSEN_TRADING = "190126781";
+import {
+  buildHubClient, closed, connectHub, EventRecorder, JANSEN_TRADING, reconnectEvents, signOutSession, widenMarket, withTimeout,
+} from "./realtime-helpers";
 
 describe("realtime hub: negotiate and the realtime origin", () => {
   let sandbox: TestSandbox;

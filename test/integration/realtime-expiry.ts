@@ -2,9 +2,8 @@ import { HubConnectionState, type HttpTransportType, type HubConnection } from "
 import { ManualClock } from "../../src/core/clock";
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
-import { closed, connectHub, EventRecorder, refreshTokens, until } from "./realtime-helpers";
+import { closed, connectHub, EventRecorder, JANSEN_TRADING, refreshTokens, until } from "./realtime-helpers";
 
-const JANSEN_TRADING = "190126781";
 export const LIFETIME_MS = 60_000;
 
 /** A sandbox whose access tokens live LIFETIME_MS on a ManualClock, with hub connections stopped after each test. */

@@ -1,7 +1,24 @@
 import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection, type ILogger } from "@microsoft/signalr";
 import type { Market, SandboxInstrument } from "../../server/sandbox/market/market";
+import type { NewsMessage, OrderEventMessage } from "../../src/core/wire/realtime";
 import type { FakeMarket } from "../fakes/fake-market";
 import type { TestSandbox } from "../support/sandbox";
+
+/** Seeded accounts (server/sandbox/seed/people.ts) the realtime tests subscribe with. */
+export const JANSEN_TRADING = "190126781";
+export const JANSEN_SAVINGS = "190126799";
+export const PEETERS_BE = "270055410";
+export const PEETERS_NL = "190277315";
+
+/** An order event as ctx.events "order" carries it (API.md 5.3). */
+export function orderEvent(accountNumber: string, number: number, status = "placed"): OrderEventMessage {
+  return { accountNumber, number, instrument: { id: "aSm1L" }, status, limitPrice: 598.5, type: "limit", dt: "2026-01-05T09:02:10Z" };
+}
+
+/** A news message as ctx.events "news" carries it (API.md 5.3). */
+export function news(head: string): NewsMessage {
+  return { cul: "nl-NL", dt: "2026-01-05T09:00:00Z", head, body: "<p>…</p>", fmt: "html", iids: ["aSm1L"] };
+}
 
 /** Log lines of the official client, kept instead of printed. */
 export class RecordingLogger implements ILogger {

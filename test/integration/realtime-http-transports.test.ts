@@ -1,11 +1,10 @@
 import WebSocket from "ws";
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
-import { until, withTimeout } from "./realtime-helpers";
+import { JANSEN_TRADING, until, withTimeout } from "./realtime-helpers";
 
 const RS = "\x1e";
 const HANDSHAKE = `{"protocol":"json","version":1}${RS}`;
-const JANSEN_TRADING = "190126781";
 const NO_CONNECTION = "No Connection with that ID: negotiate again (a connection token is valid once, for a short time).";
 
 /** Reads a text/event-stream response as it arrives. */

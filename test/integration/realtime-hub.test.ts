@@ -1,21 +1,8 @@
 import type { HubConnection } from "@microsoft/signalr";
-import type { NewsMessage, OrderEventMessage } from "../../src/core/wire/realtime";
+import type { OrderEventMessage } from "../../src/core/wire/realtime";
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
-import { connectHub, EventRecorder } from "./realtime-helpers";
-
-const JANSEN_TRADING = "190126781";
-const JANSEN_SAVINGS = "190126799";
-const PEETERS_BE = "270055410";
-const PEETERS_NL = "190277315";
-
-function orderEvent(accountNumber: string, number: number, status = "placed"): OrderEventMessage {
-  return { accountNumber, number, instrument: { id: "aSm1L" }, status, limitPrice: 598.5, type: "limit", dt: "2026-01-05T09:02:10Z" };
-}
-
-function news(head: string): NewsMessage {
-  return { cul: "nl-NL", dt: "2026-01-05T09:00:00Z", head, body: "<p>…</p>", fmt: "html", iids: ["aSm1L"] };
-}
+import { connectHub, EventRecorder, JANSEN_SAVINGS, JANSEN_TRADING, news, orderEvent, PEETERS_BE, PEETERS_NL } from "./realtime-helpers";
 
 describe("realtime hub: Binck methods and events with the official client", () => {
   let sandbox: TestSandbox;

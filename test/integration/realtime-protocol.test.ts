@@ -1,11 +1,10 @@
 import WebSocket from "ws";
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
-import { withTimeout } from "./realtime-helpers";
+import { JANSEN_TRADING, withTimeout } from "./realtime-helpers";
 
 const RS = "\x1e";
 const HANDSHAKE = `{"protocol":"json","version":1}${RS}`;
-const JANSEN_TRADING = "190126781";
 
 /** A bare WebSocket on the hub, to send what the official client never would. */
 class RawHub {

@@ -1,11 +1,10 @@
 import { HttpTransportType, HubConnectionState, type HubConnection } from "@microsoft/signalr";
-import type { OrderEventMessage } from "../../src/core/wire/realtime";
 import { FakeMarket } from "../fakes/fake-market";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 import { expectFeedPastExpiryAfterExtend, expectFeedToStopAtExpiry, useExpirySandbox } from "./realtime-expiry";
-import { closed, connectHub, EventRecorder, reconnectEvents, signOutSession, until, withTimeout, type ClientOptions } from "./realtime-helpers";
-
-const JANSEN_TRADING = "190126781";
+import {
+  closed, connectHub, EventRecorder, JANSEN_TRADING, orderEvent, reconnectEvents, signOutSession, until, withTimeout, type ClientOptions,
+} from "./realtime-helpers";
 
 /** The three transports the hub offers (API.md 5.1); the official client is told to use exactly one. */
 const TRANSPORTS = [
@@ -13,10 +12,6 @@ const TRANSPORTS = [
   ["LongPolling", HttpTransportType.LongPolling],
   ["WebSockets", HttpTransportType.WebSockets],
 ] as const;
-
-function orderEvent(number: number): OrderEventMessage {
-  return { accountNumber: JANSEN_TRADING, number, instrument: { id: "aSm1L" }, status: "placed", limitPrice: 598.5, type: "limit", dt: "2026-01-05T09:02:10Z" };
-}
 
 describe.each(TRANSPORTS)("realtime hub over %s with the official client", (name, transport) => {
   let sandbox: TestSandbox;
@@ -69,8 +64,8 @@ describe.each(TRANSPORTS)("realtime hub over %s with the official client", (name
     const hub = await connect(access_token);
     const orders = new EventRecorder(hub, "OrderStatus");
     expect(await hub.invoke("SubscribeOrders", JANSEN_TRADING)).toEqual({ isSucceeded: true });
-    sandbox.sandbox.ctx.events.emit("order", { name: "OrderStatus", message: orderEvent(3021) });
-    expect(await orders.waitForCount(1)).toEqual([orderEvent(3021)]);
+    sandbox.sandbox.ctx.events.emit("order", { name: "OrderStatus", message: orderEvent(JANSEN_TRADING, 3021) });
+    expect(await orders.waitForCount(1)).toEqual([orderEvent(JANSEN_TRADING, 3021)]);
   });
 
   it("keeps many pushes of one turn in order and complete", async () => {
@@ -78,7 +73,7 @@ describe.each(TRANSPORTS)("realtime hub over %s with the official client", (name
     const hub = await connect(access_token);
     const orders = new EventRecorder(hub, "OrderStatus");
     await hub.invoke("SubscribeOrders", JANSEN_TRADING);
-    for (let number = 1; number <= 500; number += 1) sandbox.sandbox.ctx.events.emit("order", { name: "OrderStatus", message: orderEvent(number) });
+    for (let number = 1; number <= 500; number += 1) sandbox.sandbox.ctx.events.emit("order", { name: "OrderStatus", message: orderEvent(JANSEN_TRADING, number) });
     const received = await orders.waitForCount(500);
     expect(received.map((message) => message.number)).toEqual(Array.from({ length: 500 }, (_, index) => index + 1));
   });

@@ -4,8 +4,15 @@ import { PROFILES, type BrokerConfig } from "../../server/broker/config";
 import { startBroker, type RunningBroker, type StartBrokerOptions } from "../../server/broker";
 import { MemoryBrokerSessionStore, type BrokerSessionStore } from "../../server/broker/session-store";
 import type { CreateSandboxOptions } from "../../server/sandbox";
+import type { SignInMessage } from "../../src/core/session/broker-messages";
 import { freePort } from "./free-port";
 import { startTestSandbox, type TestSandbox } from "./sandbox";
+
+/** The sign-in result the broker's last dialog page carries as inert JSON (null when the page has none). */
+export function signInResultOf(html: string): SignInMessage | null {
+  const json = /<script id="binck-sign-in-result" type="application\/json">([^<]*)<\/script>/.exec(html)?.[1];
+  return JSON.parse(json ?? "null") as SignInMessage | null;
+}
 
 export interface BrokerWorld {
   sandbox: TestSandbox;

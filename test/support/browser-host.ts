@@ -1,11 +1,19 @@
 import type { Frame, Page } from "playwright-core";
 import type { TestBrowser } from "./browser";
 
+export interface OpenHostOptions {
+  /** Runs on the new page before the host loads (page.route to fake an answer). */
+  beforeLoad?: (page: Page) => Promise<unknown>;
+  /** What the taskpane shows once it has rendered; by default the sign-in button or the accounts. */
+  readySelector?: string;
+}
+
 /** Opens the browser host on a workbook and returns the taskpane frame once the add-in has rendered. */
-export async function openHost(browser: TestBrowser, addinOrigin: string, workbook: string): Promise<{ page: Page; pane: Frame }> {
+export async function openHost(browser: TestBrowser, addinOrigin: string, workbook: string, options: OpenHostOptions = {}): Promise<{ page: Page; pane: Frame }> {
   const page = await browser.context.newPage();
+  await options.beforeLoad?.(page);
   await page.goto(`${addinOrigin}/host.html?workbook=${workbook}`);
-  await page.frameLocator("#taskpane").locator("#sign-in, #accounts").first().waitFor();
+  await page.frameLocator("#taskpane").locator(options.readySelector ?? "#sign-in, #accounts").first().waitFor();
   const pane = page.frames().find((candidate) => candidate.url().endsWith("/host-taskpane.html"));
   if (!pane) throw new Error("The browser host has no taskpane frame.");
   return { page, pane };

@@ -67,9 +67,16 @@ export interface FormSignIn {
 }
 
 /** Drives the pages without a browser up to the redirect back; returns the last page (its `location` when redirected). */
-export async function signInByForms(loginOrigin: string, client: OAuthClientConfig, signIn: FormSignIn): Promise<LoginPage> {
-  const realm = signIn.params?.realm ?? "bincknlapi";
-  let page = await getPage(authorizeUrl(loginOrigin, client, signIn.params));
+export function signInByForms(loginOrigin: string, client: OAuthClientConfig, signIn: FormSignIn): Promise<LoginPage> {
+  return fillLoginPages(loginOrigin, signIn.params?.realm ?? "bincknlapi", authorizeUrl(loginOrigin, client, signIn.params), signIn);
+}
+
+/**
+ * Opens an authorize URL (one built here, or the one a broker redirects to) and fills the pages of `realm` as a
+ * person would: password, SMS code, then consent if it comes and `consent` says what to answer.
+ */
+export async function fillLoginPages(loginOrigin: string, realm: string, authorize: string, signIn: Omit<FormSignIn, "params">): Promise<LoginPage> {
+  let page = await getPage(authorize);
   page = await postForm(loginOrigin, realm, { flow: page.flow ?? "", IDToken2: signIn.username, IDToken3: signIn.password ?? "Binck-2021!" });
   page = await postForm(loginOrigin, realm, signIn.sms === "skip" ? { flow: page.flow ?? "", action: "skip" } : { flow: page.flow ?? "", IDToken1: signIn.sms, action: "confirm" });
   if (page.location || !signIn.consent) return page;

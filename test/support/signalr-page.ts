@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import type { CreateSandboxOptions } from "../../server/sandbox";
+import type { Logger } from "../../server/sandbox/logger";
 import { loadTlsMaterial } from "../../server/shared/tls";
 import { FakeMarket } from "../fakes/fake-market";
 import { launchBrowser } from "./browser";
@@ -168,8 +169,44 @@ export interface HubPageOptions {
   onPage?: (page: Page) => void;
 }
 
+export interface HubPageFixture extends HubPage {
+  /** Every sandbox log line ("<level> <message>") since the page opened, unless options.sandbox names a logger. */
+  readonly logLines: string[];
+}
+
+/**
+ * openHubPage for the describe block it is called in: opened in beforeAll, every connection stopped and the market
+ * reset after each test, closed in afterAll. Read its members inside tests and hooks only.
+ */
+export function useHubPage(options: HubPageOptions = {}): HubPageFixture {
+  const logLines: string[] = [];
+  let opened: HubPage | undefined;
+  const current = (): HubPage => {
+    if (!opened) throw new Error("The hub page is not open: use it inside tests and hooks.");
+    return opened;
+  };
+  beforeAll(async () => {
+    const logger: Logger = { log: (level, message) => { logLines.push(`${level} ${message}`); } };
+    opened = await openHubPage({ ...options, sandbox: { logger, ...options.sandbox } });
+  });
+  afterEach(async () => {
+    await current().stopAll();
+    current().market.reset();
+  });
+  afterAll(() => opened?.close());
+  return {
+    logLines,
+    get sandbox() { return current().sandbox; },
+    get market() { return current().market; },
+    get page() { return current().page; },
+    connect: (name, token, connectOptions) => current().connect(name, token, connectOptions),
+    stopAll: () => current().stopAll(),
+    close: () => current().close(),
+  };
+}
+
 /** A sandbox with a FakeMarket and a Chromium page on another HTTPS origin, allowed by CORS, that can connect to its hub. */
-export async function openHubPage(options: HubPageOptions = {}): Promise<HubPage> {
+async function openHubPage(options: HubPageOptions = {}): Promise<HubPage> {
   const pages = await startPageServer();
   const clock = options.sandbox?.clock;
   const market = new FakeMarket(clock ? () => clock.now() : undefined);

@@ -1,6 +1,6 @@
 import type { Clock } from "../../../src/core/clock";
 import type { Realm, Scope } from "../../../src/core/wire/auth";
-import { randomToken } from "./secrets";
+import { randomToken } from "../../shared/secrets";
 
 /** What an authorization code stands for: one finished sign-in of one person for one client. */
 export interface CodeGrant {

@@ -2,7 +2,7 @@ import type { Logger } from "../logger";
 import type { OAuthClientConfig } from "./client-config";
 import { parseClientConfig } from "./client-config";
 import { LOCAL_CLIENT_ID, ensureLocalClient, newLocalClient, readClientsFile } from "./clients-file";
-import { secretsEqual } from "./secrets";
+import { secretsEqual } from "../../shared/secrets";
 
 /** The OAuth clients the login origin knows: the clients file (with the local client) plus SandboxOptions.extraClients. */
 export class ClientRegistry {

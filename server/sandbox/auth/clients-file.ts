@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "n
 import path from "node:path";
 import type { Scope } from "../../../src/core/wire/auth";
 import { parseClientConfig, type OAuthClientConfig } from "./client-config";
-import { randomToken } from "./secrets";
+import { randomToken } from "../../shared/secrets";
 
 /** The add-in's own client on the local sandbox; its secret is generated on first use and kept in the clients file. */
 export const LOCAL_CLIENT_ID = "binck-excel-local";

@@ -1,6 +1,6 @@
 import type { Clock } from "../../../src/core/clock";
 import type { AuthorizeRequest } from "./authorize-request";
-import { randomToken } from "./secrets";
+import { randomToken } from "../../shared/secrets";
 
 /** Where a sign-in stands: which page the customer sees now. */
 export type LoginStep = "login" | "sms" | "consent" | "consentNeedsSms";

@@ -110,10 +110,12 @@ const METHODS: Record<HubMethodName, MethodSpec> = {
   },
 };
 
+const METHOD_BY_LOWER_CASE_NAME = new Map((Object.keys(METHODS) as HubMethodName[]).map((name) => [name.toLowerCase(), name]));
+
 /** The Binck hub methods (API.md 5.2) for one connection. Like ASP.NET Core SignalR, names match case-insensitively. */
 export function createHubInvoker(subscriber: Subscriber, deps: HubMethodDeps): HubInvoker {
   return (requested, args) => {
-    const target = (Object.keys(METHODS) as HubMethodName[]).find((name) => name.toLowerCase() === requested.toLowerCase());
+    const target = METHOD_BY_LOWER_CASE_NAME.get(requested.toLowerCase());
     if (!target) throw new HubError(unknownMethodMessage(requested));
     const spec = METHODS[target];
     if (target !== HubMethod.ExtendSubscriptions) touchOrClose(subscriber);

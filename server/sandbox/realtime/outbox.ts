@@ -1,4 +1,4 @@
-import { HubEvent, type QuoteItem, type QuoteMessage } from "../../../src/core/wire/realtime";
+import { HubEvent, type QuoteMessage } from "../../../src/core/wire/realtime";
 import { writeInvocation } from "./protocol";
 
 /** The part of a WebSocket the outbox needs. */
@@ -28,12 +28,16 @@ export interface OutboxLimits {
   congestionRetryMs: number;
 }
 
+/** A queued Quote; a held update merged into it replaces `message` with a new one (messages are shared, never changed). */
 interface QuoteSlot {
-  id: string;
-  lvl: number;
-  sdt: string;
-  items: QuoteItem[];
+  message: QuoteMessage;
 }
+
+/**
+ * The record of each Quote message, serialized once: quote-subscriptions.ts hands every connection watching an
+ * instrument at one level the same message per market batch.
+ */
+const quoteRecords = new WeakMap<QuoteMessage, string>();
 
 /**
  * Everything the hub sends on one connection. Records queued in one turn go out as ONE WebSocket frame: per-frame
@@ -76,7 +80,7 @@ export class Outbox {
       mergeInto(held, message);
       return;
     }
-    const slot: QuoteSlot = { id: message.id, lvl: message.lvl, sdt: message.sdt, items: [...message.qt] };
+    const slot: QuoteSlot = { message };
     this.slots.push(slot);
     if (this.congested) this.heldQuotes.set(message.id, slot);
     this.scheduleFlush();
@@ -89,13 +93,13 @@ export class Outbox {
     if (this.socket.bufferedAmount > this.limits.sendHighWaterMarkBytes) {
       if (!this.congested) {
         this.congested = true;
-        for (const slot of this.slots) if (typeof slot !== "string") this.heldQuotes.set(slot.id, slot);
+        for (const slot of this.slots) if (typeof slot !== "string") this.heldQuotes.set(slot.message.id, slot);
       }
       this.flushScheduled = true;
       this.scheduler.later(() => this.flushNow(), this.limits.congestionRetryMs);
       return;
     }
-    const frame = this.slots.map((slot) => (typeof slot === "string" ? slot : writeInvocation(HubEvent.Quote, [toMessage(slot)]))).join("");
+    const frame = this.slots.map((slot) => (typeof slot === "string" ? slot : quoteRecord(slot))).join("");
     this.slots = [];
     this.heldQuotes.clear();
     this.congested = false;
@@ -127,15 +131,17 @@ export class Outbox {
 }
 
 function mergeInto(slot: QuoteSlot, message: QuoteMessage): void {
-  slot.lvl = message.lvl;
-  slot.sdt = message.sdt;
+  let items = slot.message.qt;
   for (const item of message.qt) {
     // Tag C starts a new cycle: the client clears what it stored for the instrument (API.md 5.4), so held items are moot.
-    slot.items = item.tags?.includes("C") ? [] : slot.items.filter((held) => held.typ !== item.typ);
-    slot.items.push(item);
+    items = item.tags?.includes("C") ? [] : items.filter((held) => held.typ !== item.typ);
+    items.push(item);
   }
+  slot.message = { id: slot.message.id, lvl: message.lvl, sdt: message.sdt, qt: items };
 }
 
-function toMessage(slot: QuoteSlot): QuoteMessage {
-  return { id: slot.id, lvl: slot.lvl, sdt: slot.sdt, qt: slot.items };
+function quoteRecord({ message }: QuoteSlot): string {
+  let record = quoteRecords.get(message);
+  if (record === undefined) quoteRecords.set(message, (record = writeInvocation(HubEvent.Quote, [message])));
+  return record;
 }

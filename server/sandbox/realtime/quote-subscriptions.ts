@@ -26,6 +26,13 @@ interface Subscription {
   readonly unwatch: () => void;
 }
 
+/**
+ * The market hands every watcher of an instrument the same batch per tick: the Quote message for it at each level is
+ * made once (level filter, timestamp), and so serialized once by the outbox, however many connections watch. Keyed
+ * by the batch, so it lives as long as the tick's batch does. `null`: nothing of the batch is shown at that level.
+ */
+const updatesByBatch = new WeakMap<readonly QuoteItem[], Map<StreamLevel, QuoteMessage | null>>();
+
 /** The quote subscriptions of one connection: one market watch per instrument, at the level last asked for. */
 export class QuoteSubscriptions {
   private readonly byId = new Map<string, Subscription>();
@@ -90,14 +97,24 @@ export class QuoteSubscriptions {
     this.byId.clear();
   }
 
-  private onUpdate(instrumentId: string, items: QuoteItem[]): void {
-    const subscription = this.byId.get(instrumentId);
-    if (!subscription) return;
-    this.sendItems(instrumentId, subscription.level, items.filter((item) => itemAllowedAtLevel(item.typ, subscription.level)));
+  private onUpdate(instrumentId: string, batch: QuoteItem[]): void {
+    const level = this.byId.get(instrumentId)?.level;
+    if (!level) return;
+    const byLevel = updatesByBatch.get(batch) ?? new Map<StreamLevel, QuoteMessage | null>();
+    updatesByBatch.set(batch, byLevel);
+    if (!byLevel.has(level)) byLevel.set(level, this.message(instrumentId, level, batch.filter((item) => itemAllowedAtLevel(item.typ, level))));
+    const message = byLevel.get(level);
+    if (message) this.send(message);
   }
 
   private sendItems(instrumentId: string, level: StreamLevel, items: QuoteItem[]): void {
-    if (items.length === 0) return;
-    this.send({ id: instrumentId, lvl: levelNumber(level), sdt: new Date(this.clock.now()).toISOString(), qt: items });
+    const message = this.message(instrumentId, level, items);
+    if (message) this.send(message);
+  }
+
+  /** The Quote message of these items at this level, stamped now; null when there is nothing to send. */
+  private message(instrumentId: string, level: StreamLevel, items: QuoteItem[]): QuoteMessage | null {
+    if (items.length === 0) return null;
+    return { id: instrumentId, lvl: levelNumber(level), sdt: new Date(this.clock.now()).toISOString(), qt: items };
   }
 }

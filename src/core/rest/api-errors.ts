@@ -1,4 +1,4 @@
-import { BinckError } from "../errors";
+import { BinckError, SIGNED_OUT_MESSAGE } from "../errors";
 
 /**
  * Turns a failed API response into a BinckError. Keys are read case-insensitively (the maintenance 503 uses
@@ -21,7 +21,7 @@ export function apiError(status: number, statusText: string, bodyText: string, w
 }
 
 function defaultEndUserMessage(status: number): string {
-  if (status === 401) return "Signed out — sign in again.";
+  if (status === 401) return SIGNED_OUT_MESSAGE;
   if (status === 503) return "Binck is down for maintenance. Please try again later.";
   if (status === 404) return "Not found.";
   return "Binck could not process the request.";

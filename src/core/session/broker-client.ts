@@ -1,7 +1,8 @@
 import { BinckError } from "../errors";
+import type { FetchLike } from "../rest/client";
 import type { BrokerErrorBody, BrokerPublicConfig, RefreshedToken, RefreshRequest } from "./broker-messages";
 
-export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 /** The add-in's calls to its token broker (/auth on the add-in origin). */
 export class BrokerClient {

@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from "../clock";
-import { BinckError, isBinckError } from "../errors";
+import { BinckError, isBinckError, SIGNED_OUT_MESSAGE } from "../errors";
 import { silentLogger, type Logger } from "../log";
 import type { Realm } from "../wire/auth";
 import type { BrokerClient } from "./broker-client";
@@ -43,7 +43,6 @@ export interface SessionManagerOptions {
 
 export const SESSION_HANDLE_KEY = "binck.sessionHandle";
 export const SESSION_REALM_KEY = "binck.realm";
-export const SIGNED_OUT_MESSAGE = "Signed out — sign in again.";
 /** The idle check runs this long after Binck would have ended an idle session. */
 const IDLE_CHECK_MARGIN_MS = 5_000;
 
@@ -158,11 +157,6 @@ export class SessionManager implements TokenSource {
     }
   }
 
-  /** Refreshes at once. Resolves true when a new token came. */
-  refreshNow(): Promise<boolean> {
-    return this.refresh(0, false);
-  }
-
   private async refresh(attempt: number, force: boolean): Promise<boolean> {
     const handle = this.handle;
     if (!handle) return false;
@@ -208,7 +202,7 @@ export class SessionManager implements TokenSource {
 
   /** When Binck would have ended the session for idleness, ask: a dead session then shows as signed out. */
   private scheduleIdleCheck(): void {
-    if (this.idleTimer) this.options.clock.clearTimeout(this.idleTimer);
+    this.cancel(this.idleTimer);
     const dueMs = this.lastActivityMs + this.idleTimeoutMs + IDLE_CHECK_MARGIN_MS;
     this.idleTimer = this.options.clock.setTimeout(() => {
       this.idleTimer = undefined;
@@ -221,17 +215,21 @@ export class SessionManager implements TokenSource {
   }
 
   private scheduleRefresh(delayMs: number, action: () => void): void {
-    if (this.refreshTimer) this.options.clock.clearTimeout(this.refreshTimer);
+    this.cancel(this.refreshTimer);
     this.refreshTimer = this.options.clock.setTimeout(action, delayMs);
   }
 
   private forget(): void {
-    if (this.refreshTimer) this.options.clock.clearTimeout(this.refreshTimer);
-    if (this.idleTimer) this.options.clock.clearTimeout(this.idleTimer);
+    this.cancel(this.refreshTimer);
+    this.cancel(this.idleTimer);
     this.refreshTimer = undefined;
     this.idleTimer = undefined;
     this.accessToken = undefined;
     this.handle = undefined;
+  }
+
+  private cancel(timer: TimerHandle | undefined): void {
+    if (timer) this.options.clock.clearTimeout(timer);
   }
 
   private setState(state: SessionState): void {

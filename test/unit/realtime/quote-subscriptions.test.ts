@@ -56,6 +56,23 @@ describe("QuoteSubscriptions", () => {
     expect(market.watcherCount("aSm1L")).toBe(1);
   });
 
+  it("hands connections at the same level one message per market update, made once; another level gets its own", () => {
+    const others: QuoteMessage[] = [];
+    const book: QuoteMessage[] = [];
+    const sameLevel = new QuoteSubscriptions(wideMarket(market), clock, (message) => others.push(message));
+    const bookLevel = new QuoteSubscriptions(wideMarket(market), clock, (message) => book.push(message));
+    subscriptions.subscribe(["aSm1L"], "TopOfBook");
+    sameLevel.subscribe(["aSm1L"], "TopOfBook");
+    bookLevel.subscribe(["aSm1L"], "Book");
+    market.setLast("aSm1L", 601);
+    market.setLast("aSm1L", 602);
+    expect(others).toHaveLength(2);
+    expect(others[0]).toBe(sent[0]);
+    expect(others[1]).toBe(sent[1]);
+    expect(others[1]).not.toBe(others[0]);
+    expect(book.map((message) => [message.lvl, message.qt.length])).toEqual([[2, 12], [2, 12]]);
+  });
+
   it("refuses more than 100 ids in one call", () => {
     expect(subscriptions.subscribe(ids(0, 101), "Trades")).toEqual({
       ok: false, subcount: 0, reason: "101 instrument ids in one call; at most 100 per SubscribeQuotes call.",

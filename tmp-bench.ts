@@ -1,0 +1,11 @@
+import { ManualClock } from "./src/core/clock";
+import { SimulatedMarket } from "./server/sandbox/market/simulated-market";
+const clock = new ManualClock();
+const m = new SimulatedMarket({ clock, seed: 42, ticksPerSecond: 2 });
+const ids = m.catalogue.all().filter((e) => e.quotable).slice(0, 3000).map((e) => e.model.id);
+for (const id of ids) m.watch(id, () => {});
+clock.advance(2000);
+const t = performance.now();
+clock.advance(30_000);
+console.log("per tick ms", (performance.now() - t) / 60);
+m.stop();
