@@ -5,7 +5,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { createAuthRouter, type AuthRouteDeps } from "./auth-routes";
 import { fail } from "./broker-errors";
-import { dialogError } from "./sign-in-routes";
+import { dialogError, isDialogRoute } from "./sign-in-routes";
 
 export interface BrokerAppOptions extends AuthRouteDeps {
   /** The built add-in (dist/), served on the same origin as /auth. Omitted: /auth only. */
@@ -44,7 +44,7 @@ export function createBrokerApp(options: BrokerAppOptions): express.Express {
     handler: (request, response) => {
       const developerMessage = `More than ${config.requestsPerMinute} requests per minute from this client.`;
       // Sign-in routes run in the dialog: answer with a page that tells the add-in.
-      if (request.method === "GET" && (request.path === "/login" || request.path === "/callback")) {
+      if (isDialogRoute(request.method, request.path)) {
         return dialogError(response, 429, "tooManyRequests", "Too many sign-in attempts. Please wait a minute and try again.", developerMessage);
       }
       fail(response, 429, "tooManyRequests", developerMessage);

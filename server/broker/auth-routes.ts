@@ -3,7 +3,7 @@ import { SESSION_HANDLE_PATTERN, type BrokerPublicConfig } from "../../src/core/
 import { REALMS } from "../../src/core/wire/auth";
 import { fail, isFailure, sendFailure } from "./broker-errors";
 import type { SessionRefresher } from "./session-refresher";
-import { finishSignIn, startSignIn, type SignInDeps } from "./sign-in-routes";
+import { DIALOG_PATHS, finishSignIn, startSignIn, type SignInDeps } from "./sign-in-routes";
 
 export interface AuthRouteDeps extends SignInDeps {
   refresher: SessionRefresher;
@@ -27,8 +27,8 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
     };
     response.json(body);
   });
-  router.get("/login", startSignIn(deps));
-  router.get("/callback", finishSignIn(deps));
+  router.get(DIALOG_PATHS.start, startSignIn(deps));
+  router.get(DIALOG_PATHS.finish, finishSignIn(deps));
 
   const fromTheAddin = sameOriginOnly(config.publicOrigin);
   router.post("/refresh", fromTheAddin, async (request, response) => {

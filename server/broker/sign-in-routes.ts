@@ -9,6 +9,13 @@ import { dialogResultPage } from "./pages";
 import type { BrokerSessionStore } from "./session-store";
 import type { BinckUpstream } from "./upstream";
 
+/** The routes the Office dialog opens: their answers, errors included, must be pages that tell the add-in. */
+export const DIALOG_PATHS = { start: "/login", finish: "/callback" } as const;
+
+export function isDialogRoute(method: string, path: string): boolean {
+  return method === "GET" && (path === DIALOG_PATHS.start || path === DIALOG_PATHS.finish);
+}
+
 /** The cookie binding a sign-in to the dialog's browser. */
 const LOGIN_COOKIE = "binck_login";
 const LOGIN_COOKIE_OPTIONS = { httpOnly: true, secure: true, sameSite: "lax", path: "/auth/callback" } as const;

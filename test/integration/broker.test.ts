@@ -230,6 +230,10 @@ describe("the token broker's rate limit", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await brokerFetch(world, "/auth/config")).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
+    // In the dialog, the same refusal is a page that tells the add-in.
+    const dialog = await brokerFetch(world, "/auth/login");
+    expect(dialog.status).toBe(429);
+    expect(signInResultOf(await dialog.text())).toMatchObject({ kind: "error", errorCode: "tooManyRequests" });
   });
 });
 
