@@ -1,3 +1,4 @@
+import { clip } from "../shared/clip";
 import { parse as parseCookie } from "cookie";
 import type { Request, Response } from "express";
 import type { BrokerErrorCode, SignInMessage } from "../../src/core/session/broker-messages";
@@ -113,6 +114,3 @@ function single(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}

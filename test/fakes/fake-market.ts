@@ -21,6 +21,8 @@ export class FakeMarket implements Market {
       get: (id) => this.instruments.find((instrument) => instrument.model.id === id),
       all: () => this.instruments,
       byIsin: (isin, mic) => this.instruments.filter((instrument) => instrument.model.isincode === isin && (!mic || instrument.model.marketIdentificationCode === mic)),
+      list: (listId) => this.instruments.filter((instrument) => instrument.lists.includes(listId)),
+      seriesOf: (classId) => this.instruments.filter((instrument) => instrument.classId === classId),
     };
     this.reset();
   }

@@ -28,6 +28,10 @@ export interface Catalogue {
   all(): readonly SandboxInstrument[];
   /** Instruments with this ISIN, on this market when `mic` is given. */
   byIsin(isin: string, mic?: string): SandboxInstrument[];
+  /** Members of an instrument list (`SandboxInstrument.lists`), in catalogue order. */
+  list(listId: string): readonly SandboxInstrument[];
+  /** The option / future series of a class (`SandboxInstrument.classId`), in catalogue order. */
+  seriesOf(classId: string): readonly SandboxInstrument[];
 }
 
 export interface PricePoint {

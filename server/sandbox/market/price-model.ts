@@ -19,6 +19,8 @@ const OVERNIGHT_GAP = 0.4;
  */
 export class PriceModel {
   private readonly keys = new Map<string, number>();
+  /** Per instrument: its log noise at the epoch, the fixed base every walk price is measured from. */
+  private readonly epochNoise = new Map<string, number>();
   /** Per instrument: the volume of its day before the hour last asked for (ticks ask the same hour often). */
   private readonly hourPrefix = new Map<string, { dayStart: number; hour: number; total: number }>();
   private cacheTimeMs = NaN;
@@ -29,6 +31,7 @@ export class PriceModel {
   /** Prices start at the catalogue's reference price at the epoch (construction or reset). */
   setEpoch(epochMs: number): void {
     this.epochMs = epochMs;
+    this.epochNoise.clear();
     this.cache.clear();
     this.cacheTimeMs = NaN;
   }
@@ -94,7 +97,9 @@ export class PriceModel {
       case "walk": {
         if (pricing.dailyVolatility === 0) return pricing.reference;
         const key = this.keyOf(entry);
-        const drift = this.logNoise(key, timeMs) - this.logNoise(key, this.epochMs);
+        let base = this.epochNoise.get(entry.model.id);
+        if (base === undefined) this.epochNoise.set(entry.model.id, (base = this.logNoise(key, this.epochMs)));
+        const drift = this.logNoise(key, timeMs) - base;
         return pricing.reference * Math.exp(pricing.dailyVolatility * drift);
       }
       case "option": {

@@ -86,7 +86,7 @@ export class QuoteEngine {
     this.extendHighLow(state, trade.price, trade.timeMs);
   }
 
-  printedVolume(record: QuoteRecord): number {
+  private printedVolume(record: QuoteRecord): number {
     return record.prints.reduce((sum, trade) => sum + trade.quantity, 0);
   }
 

@@ -1,14 +1,25 @@
 import { bookType, type QuoteItem, type QuoteMessageKind, type QuoteType } from "../../../src/core/wire/realtime";
 import type { QuoteState } from "./market";
 
+/** Most recently formatted moments; cleared when full. */
+const ISO_CACHE_LIMIT = 4096;
+const isoTexts = new Map<number, string>();
+
+/**
+ * `dt` of an item. A tick formats the same few moments for every watched instrument (now, the day's open,
+ * the previous close, the high/low sampling grid), so the texts are shared across instruments and ticks.
+ */
+function dt(timeMs: number): string {
+  let text = isoTexts.get(timeMs);
+  if (text === undefined) {
+    if (isoTexts.size >= ISO_CACHE_LIMIT) isoTexts.clear();
+    isoTexts.set(timeMs, (text = new Date(timeMs).toISOString()));
+  }
+  return text;
+}
+
 /** The streaming items (API.md 5.4) of a quote state: trades first, then the book by depth. */
 export function quoteItems(state: QuoteState, msg: QuoteMessageKind, hasBook: boolean): QuoteItem[] {
-  const dates = new Map<number, string>();
-  const dt = (timeMs: number) => {
-    let text = dates.get(timeMs);
-    if (text === undefined) dates.set(timeMs, (text = new Date(timeMs).toISOString()));
-    return text;
-  };
   const items: QuoteItem[] = [];
   if (state.last) items.push({ msg, typ: "lst", prc: state.last.price, vol: state.last.volume, dt: dt(state.last.timeMs) });
   if (hasBook) items.push({ msg, typ: "vol", prc: 0, vol: state.cumVol });

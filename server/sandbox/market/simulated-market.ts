@@ -20,6 +20,8 @@ interface Watched {
   listeners: Set<QuoteListener>;
   /** The items last sent (or snapshotted), to send only what changed. */
   sent: QuoteItem[];
+  /** Where this instrument's quote cycle starts within QUOTE_CYCLE_PERIOD_MS (hashed once, not per tick). */
+  cycleOffsetMs: number;
 }
 
 /**
@@ -93,7 +95,10 @@ export class SimulatedMarket implements Market {
     const record = this.record(instrumentId);
     if (!record) return () => {};
     let watched = this.watched.get(instrumentId);
-    if (!watched) this.watched.set(instrumentId, (watched = { listeners: new Set(), sent: quoteItems(record.state, "qu", record.entry.hasBook) }));
+    if (!watched) {
+      watched = { listeners: new Set(), sent: quoteItems(record.state, "qu", record.entry.hasBook), cycleOffsetMs: cycleOffset(instrumentId) };
+      this.watched.set(instrumentId, watched);
+    }
     watched.listeners.add(listener);
     this.schedule();
     return () => {
@@ -158,12 +163,12 @@ export class SimulatedMarket implements Market {
 
   private tick(): void {
     const now = this.marketTimeMs();
-    for (const [id] of this.watched) {
+    for (const [id, { cycleOffsetMs }] of this.watched) {
       const record = this.records.get(id);
       if (!record) continue;
       const before = record.timeMs;
       const sameDay = this.engine.advance(record, now);
-      const newCycle = !sameDay || cycleSlot(id, before) !== cycleSlot(id, now);
+      const newCycle = !sameDay || cycleSlot(cycleOffsetMs, before) !== cycleSlot(cycleOffsetMs, now);
       this.publish(record, newCycle);
     }
   }
@@ -196,10 +201,14 @@ export class SimulatedMarket implements Market {
   }
 }
 
-function cycleSlot(instrumentId: string, timeMs: number): number {
+function cycleOffset(instrumentId: string): number {
   let offset = 0;
   for (let i = 0; i < instrumentId.length; i++) offset = (offset * 31 + instrumentId.charCodeAt(i)) % QUOTE_CYCLE_PERIOD_MS;
-  return Math.floor((timeMs + offset) / QUOTE_CYCLE_PERIOD_MS);
+  return offset;
+}
+
+function cycleSlot(cycleOffsetMs: number, timeMs: number): number {
+  return Math.floor((timeMs + cycleOffsetMs) / QUOTE_CYCLE_PERIOD_MS);
 }
 
 function checkRate(ticksPerSecond: number): number {

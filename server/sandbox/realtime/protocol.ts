@@ -3,6 +3,7 @@
  * Pure: strings in, records out. Nothing else in the hub touches bytes (STYLE habit 2).
  * Wire facts: toolchain-probe.md section 7 (checked against @microsoft/signalr 10); API.md 5.1.
  */
+import { clip } from "../../shared/clip";
 
 /** Every record, the handshake included, ends with this character. */
 export const RECORD_SEPARATOR = "\x1e";
@@ -70,7 +71,7 @@ export function parseHandshake(record: string): ParseResult<{ protocol: string; 
   const { protocol, version } = json.value;
   if (typeof protocol !== "string") return fail(`The handshake request has no 'protocol' string (got ${describe(protocol)}); send {"protocol":"json","version":1}.`);
   if (typeof version !== "number" || !Number.isInteger(version)) return fail(`The handshake request has no integer 'version' (got ${describe(version)}).`);
-  if (protocol !== HUB_PROTOCOL.name) return fail(`The protocol '${clip(protocol)}' is not supported: this hub speaks '${HUB_PROTOCOL.name}' only.`);
+  if (protocol !== HUB_PROTOCOL.name) return fail(`The protocol '${clip(protocol, 40)}' is not supported: this hub speaks '${HUB_PROTOCOL.name}' only.`);
   if (version !== HUB_PROTOCOL.version) return fail(`The server does not support version ${version} of the '${HUB_PROTOCOL.name}' protocol (only ${HUB_PROTOCOL.version}).`);
   return { ok: true, value: { protocol, version } };
 }
@@ -94,9 +95,9 @@ export function parseClientMessage(record: string): ParseResult<ClientMessage> {
       const args = message.arguments;
       if (invocationId !== undefined && typeof invocationId !== "string") return fail(`The invocation's 'invocationId' must be a string (got ${describe(invocationId)}).`);
       if (typeof target !== "string" || target === "") return fail(`The invocation has no 'target' method name (got ${describe(target)}).`);
-      if (!Array.isArray(args)) return fail(`The invocation of '${clip(target)}' has no 'arguments' array (got ${describe(args)}).`);
+      if (!Array.isArray(args)) return fail(`The invocation of '${clip(target, 40)}' has no 'arguments' array (got ${describe(args)}).`);
       if (type === MessageType.StreamInvocation) {
-        if (invocationId === undefined) return fail(`The stream invocation of '${clip(target)}' has no 'invocationId'.`);
+        if (invocationId === undefined) return fail(`The stream invocation of '${clip(target, 40)}' has no 'invocationId'.`);
         return { ok: true, value: { type, invocationId, target } };
       }
       return { ok: true, value: invocationId === undefined ? { type, target, arguments: args } : { type, invocationId, target, arguments: args } };
@@ -144,14 +145,11 @@ export function describe(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === "string") return `'${clip(value)}'`;
+  if (typeof value === "string") return `'${clip(value, 40)}'`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }
 
-function clip(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
 
 function parseJsonObject(record: string, what: string): ParseResult<Record<string, unknown>> {
   let value: unknown;

@@ -40,3 +40,8 @@ export function paginate<T>(all: readonly T[], query: Query, maxPageSize = DEFAU
   if (first > 0) paging.previous = `range=${Math.max(0, first - size)}-${first - 1}`;
   return { items, paging, count: all.length };
 }
+
+/** `paging` and `count` of a paged answer (an absent `paging` is left out of the JSON). */
+export function pageFields<T>(page: Page<T>): { paging?: PagingModel; count: number } {
+  return { paging: page.paging, count: page.count };
+}

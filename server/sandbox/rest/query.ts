@@ -1,3 +1,4 @@
+import { clip } from "../../shared/clip";
 import { badRequest } from "./api-error";
 
 /**
@@ -107,10 +108,6 @@ export class Query {
   }
 }
 
-/** Shortens a value quoted back in an error message, so a huge input never makes a huge answer. */
-export function clip(value: string, max = 60): string {
-  return value.length <= max ? value : `${value.slice(0, max)}…`;
-}
 
 /** Date.parse rolls 2026-02-30 over to March: check that the day exists in its month. */
 export function isCalendarDate(value: string): boolean {

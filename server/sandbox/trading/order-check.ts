@@ -10,7 +10,7 @@ import { orderCostLines, totalEuro, type CostLine } from "./costs";
 import { referencePrice } from "./matching";
 import { tradingTexts } from "./messages";
 import { BASE_CURRENCY, isoDateTime, roundMoney, roundPrice, toEuro } from "./money";
-import type { Order, OrderSide } from "./order";
+import type { Order, OrderSide, StrategyCondition } from "./order";
 import type { OrderRequest } from "./order-request";
 import { heldInstrument } from "./seed-book";
 import { availableSpendingLimit, portfolioValueEuro, cashEuro } from "./valuation";
@@ -137,12 +137,8 @@ function checkSingleMoney(checked: CheckedOrder, context: CheckContext): void {
     assertSellable(checked, leg, context);
   }
   const last = referencePrice(context.market.quote(model.id));
-  if (request.limitPrice !== undefined && last !== undefined && last > 0) {
-    const distance = (Math.abs(request.limitPrice - last) / last) * 100;
-    if (distance > WARNING_THRESHOLDS.limitDistancePercent) {
-      checked.toConfirm.push(tradingTexts.limitFarFromMarket(String(request.limitPrice), String(last), distance.toFixed(1)));
-    }
-  }
+  const farFromMarket = request.limitPrice !== undefined ? limitDistanceWarning(request.limitPrice, last) : undefined;
+  if (farFromMarket) checked.toConfirm.push(farFromMarket);
   if (request.side === "buy") warnLargeOrder(checked, leg.valueEuro, context);
   if (request.stopPrice !== undefined && last !== undefined && (request.side === "buy" ? last >= request.stopPrice : last <= request.stopPrice)) {
     checked.toShow.push(tradingTexts.stopAlreadyReached(String(request.stopPrice), String(last)));
@@ -171,14 +167,29 @@ function checkStrategyMoney(checked: CheckedOrder, context: CheckContext): void 
   if (effect < 0 && current + effect < 0) checked.refusals.push(tradingTexts.insufficientSpendingLimit(money(-effect), money(current)));
   for (const leg of checked.legs) if (leg.side === "sell") assertSellable(checked, leg, context);
 
-  if (request.limitPrice !== undefined && marketDebit !== undefined) {
-    const net = roundPrice(netPriceFor(condition, marketDebit));
-    const distance = net === 0 ? 0 : (Math.abs(request.limitPrice - net) / Math.abs(net)) * 100;
-    if (distance > WARNING_THRESHOLDS.limitDistancePercent) {
-      checked.toConfirm.push(tradingTexts.strategyLimitFarFromMarket(String(request.limitPrice), String(net), distance.toFixed(1)));
-    }
-  }
+  const farFromMarket = request.limitPrice !== undefined && marketDebit !== undefined
+    ? strategyLimitDistanceWarning(condition, request.limitPrice, marketDebit)
+    : undefined;
+  if (farFromMarket) checked.toConfirm.push(farFromMarket);
   if (debitEuro > 0) warnLargeOrder(checked, debitEuro, context);
+}
+
+/** The confirmation asked for a limit price far from the last price (none without a last price). */
+export function limitDistanceWarning(limitPrice: number, last: number | undefined): Localized | undefined {
+  if (last === undefined || last <= 0) return undefined;
+  const distance = (Math.abs(limitPrice - last) / last) * 100;
+  return distance > WARNING_THRESHOLDS.limitDistancePercent
+    ? tradingTexts.limitFarFromMarket(String(limitPrice), String(last), distance.toFixed(1))
+    : undefined;
+}
+
+/** The same for a strategy: its net price against the net price of the legs' market prices (`marketDebit`). */
+export function strategyLimitDistanceWarning(condition: StrategyCondition, limitPrice: number, marketDebit: number): Localized | undefined {
+  const net = roundPrice(netPriceFor(condition, marketDebit));
+  const distance = net === 0 ? 0 : (Math.abs(limitPrice - net) / Math.abs(net)) * 100;
+  return distance > WARNING_THRESHOLDS.limitDistancePercent
+    ? tradingTexts.strategyLimitFarFromMarket(String(limitPrice), String(net), distance.toFixed(1))
+    : undefined;
 }
 
 function assertSellable(checked: CheckedOrder, leg: CheckedLeg, context: CheckContext): void {

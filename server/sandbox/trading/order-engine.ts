@@ -283,10 +283,11 @@ export class OrderEngine {
     const id = order.instrument.id;
     let watch = this.watches.get(id);
     if (!watch) {
+      // Orders join in placement order, so the set is already sorted by number (oldest first).
       const orders = new Set<Order>();
       const stop = this.deps.market.watch(id, () => {
         if (this.printing) return;
-        for (const candidate of [...orders].sort((a, b) => a.number - b.number)) this.tryExecute(candidate);
+        for (const candidate of [...orders]) this.tryExecute(candidate);
       });
       watch = { stop, orders };
       this.watches.set(id, watch);

@@ -1,4 +1,5 @@
 import type { InstrumentModel, TradingType } from "../../../src/core/wire/models";
+import { isOnTick, tickSizeAt, type TickStep } from "../market/tick-sizes";
 import { ApiError, badRequest } from "../rest/api-error";
 import type { SeedAccount } from "../seed/people";
 import { tradingTexts } from "./messages";
@@ -15,20 +16,20 @@ const DERIVATIVES_COUNTRY_BY_MIC: Readonly<Record<string, "Nl" | "Be" | "Fr" | "
   XEUR: "De", XETR: "De", XMIL: "It", MTAA: "It", ETLX: "It",
 };
 
-/** The tick size that applies to a price: the last step whose `from` is at or below it (API.md 3.3 #20). */
-export function tickSizeAt(price: number, model: InstrumentModel): number {
-  const steps = [...(model.tickSizeCollection?.tickSizes ?? [])]
-    .filter((step): step is { from: number; size: number } => typeof step.from === "number" && typeof step.size === "number" && step.size > 0)
+/**
+ * The tick size that applies to a price, read from the wire model's table (API.md 3.3 #20); the finest
+ * price decimal when no step of the table starts at or below the price.
+ */
+function tickSizeOf(model: InstrumentModel, price: number): number {
+  const steps = (model.tickSizeCollection?.tickSizes ?? [])
+    .filter((step): step is TickStep => typeof step.from === "number" && typeof step.size === "number" && step.size > 0)
     .sort((a, b) => a.from - b.from);
-  let size = 10 ** -model.priceDecimals;
-  for (const step of steps) if (step.from <= price) size = step.size;
-  return size;
+  return steps.length > 0 && steps[0].from <= price ? tickSizeAt(steps, price) : 10 ** -model.priceDecimals;
 }
 
 export function assertOnTick(field: string, price: number, model: InstrumentModel): void {
-  const size = tickSizeAt(price, model);
-  const steps = price / size;
-  if (Math.abs(steps - Math.round(steps)) > 1e-6) {
+  const size = tickSizeOf(model, price);
+  if (!isOnTick(price, size)) {
     throw badRequest(field, `${price} is not on the tick size of ${model.name}: prices at this level move in steps of ${size}.`);
   }
 }

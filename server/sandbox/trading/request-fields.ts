@@ -1,5 +1,5 @@
 import { badRequest } from "../rest/api-error";
-import { clip } from "../rest/query";
+import { clip } from "../../shared/clip";
 
 /**
  * Readers for the fields of a JSON order body. Every error is a 400 naming the field, the value and the rule.

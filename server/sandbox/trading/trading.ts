@@ -11,10 +11,9 @@ import type { AccountBook } from "./account-book";
 import { costsCollection } from "./cost-report";
 import { tradingTexts } from "./messages";
 import { linesOf, type Order } from "./order";
-import { roundPrice } from "./money";
-import { netDebit, netPriceFor } from "./strategy";
+import { netDebit } from "./strategy";
 import { referencePrice } from "./matching";
-import { checkOrder, orderContentKey, previewModel, WARNING_THRESHOLDS, type CheckedOrder } from "./order-check";
+import { checkOrder, limitDistanceWarning, orderContentKey, previewModel, strategyLimitDistanceWarning, type CheckedOrder } from "./order-check";
 import { assertOnTick } from "./order-rules";
 import { reservedEuro } from "./reservations";
 import { OrderEngine } from "./order-engine";
@@ -142,18 +141,11 @@ export class Trading {
   /** A limit far from the last price, or for a strategy from the legs' current net price. */
   private limitDistanceWarning(order: Order, limitPrice: number): Localized | undefined {
     const lastOf = (line: Order) => referencePrice(this.deps.market.quote(line.instrument.id));
-    const exceeds = (distance: number) => distance > WARNING_THRESHOLDS.limitDistancePercent;
-    if (order.combination) {
-      const prices = order.combination.lines.map(lastOf);
-      if (prices.some((price) => price === undefined)) return undefined;
-      const debit = netDebit(order.combination.lines.map((line, index) => ({ side: line.side, price: prices[index]! })));
-      const net = roundPrice(netPriceFor(order.combination.condition, debit));
-      const distance = net === 0 ? 0 : (Math.abs(limitPrice - net) / Math.abs(net)) * 100;
-      return exceeds(distance) ? tradingTexts.strategyLimitFarFromMarket(String(limitPrice), String(net), distance.toFixed(1)) : undefined;
-    }
-    const last = lastOf(order);
-    const distance = last ? (Math.abs(limitPrice - last) / last) * 100 : 0;
-    return exceeds(distance) ? tradingTexts.limitFarFromMarket(String(limitPrice), String(last), distance.toFixed(1)) : undefined;
+    if (!order.combination) return limitDistanceWarning(limitPrice, lastOf(order));
+    const prices = order.combination.lines.map(lastOf);
+    if (prices.some((price) => price === undefined)) return undefined;
+    const debit = netDebit(order.combination.lines.map((line, index) => ({ side: line.side, price: prices[index]! })));
+    return strategyLimitDistanceWarning(order.combination.condition, limitPrice, debit);
   }
 
   /** #18: changes the limit price; needs the code of #17 for this very price. */

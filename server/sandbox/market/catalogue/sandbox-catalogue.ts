@@ -1,22 +1,20 @@
 import type { Catalogue } from "../market";
 import type { CatalogueEntry } from "./catalogue-entry";
 
-/** The built catalogue: lookups by id, ISIN and list. */
+/** The built catalogue: lookups by id, ISIN, list and class. */
 export class SandboxCatalogue implements Catalogue {
   private readonly byId = new Map<string, CatalogueEntry>();
   private readonly byIsinIndex = new Map<string, CatalogueEntry[]>();
   private readonly byList = new Map<string, CatalogueEntry[]>();
+  private readonly byClass = new Map<string, CatalogueEntry[]>();
 
   constructor(private readonly entries: readonly CatalogueEntry[]) {
     for (const entry of entries) {
       this.byId.set(entry.model.id, entry);
       const isin = entry.model.isincode;
-      if (isin) this.byIsinIndex.set(isin, [...(this.byIsinIndex.get(isin) ?? []), entry]);
-      for (const list of entry.lists) {
-        let members = this.byList.get(list);
-        if (!members) this.byList.set(list, (members = []));
-        members.push(entry);
-      }
+      if (isin) addTo(this.byIsinIndex, isin, entry);
+      for (const list of entry.lists) addTo(this.byList, list, entry);
+      if (entry.classId !== undefined) addTo(this.byClass, entry.classId, entry);
     }
   }
 
@@ -37,7 +35,13 @@ export class SandboxCatalogue implements Catalogue {
     return this.byList.get(listId) ?? [];
   }
 
-  listIds(): string[] {
-    return [...this.byList.keys()];
+  seriesOf(classId: string): readonly CatalogueEntry[] {
+    return this.byClass.get(classId) ?? [];
   }
+}
+
+function addTo(index: Map<string, CatalogueEntry[]>, key: string, entry: CatalogueEntry): void {
+  const members = index.get(key);
+  if (members) members.push(entry);
+  else index.set(key, [entry]);
 }

@@ -9,10 +9,10 @@ import type { SandboxInstrument } from "../../market/market";
 import { accountFromQuery } from "../account-access";
 import { ApiError, badRequest, endUser, notFound } from "../api-error";
 import type { ApiRequest, Handler } from "../handler";
-import { paginate } from "../paging";
+import { pageFields, paginate } from "../paging";
+import { checkInstrumentId, INSTRUMENT_ID_PATTERN } from "./instrument-id";
 
 const ISIN_PATTERN = /^([A-Z]{2})([A-Z0-9]{5,})$/;
-const INSTRUMENT_ID_PATTERN = /^[A-Za-z0-9]{1,20}$/;
 const SERIES_TYPES = new Set(["option", "future"]);
 const STOP_LOSS_RANGE = /^(\d+(?:\.\d+)?)?-(\d+(?:\.\d+)?)?$/;
 
@@ -48,7 +48,7 @@ export const getInstruments: Handler = (request) => {
   accountFromQuery(request);
   const ids = [...new Set(request.params.id.split(",").map((id) => id.trim()).filter(Boolean))];
   if (ids.length === 0) throw badRequest("id", "must name at least one instrument id.");
-  for (const id of ids) if (!INSTRUMENT_ID_PATTERN.test(id)) throw badRequest("id", `'${id.slice(0, 40)}' is not an instrument id (letters and digits).`);
+  for (const id of ids) checkInstrumentId("id", id);
   const catalogue = request.ctx.market.catalogue;
   const missing = ids.filter((id) => !catalogue.get(id));
   if (missing.length > 0) throw notFound(`Instrument ${missing.join(", ")}`);
@@ -66,8 +66,8 @@ export const getListContents: Handler = (request) => {
     throw new ApiError(404, "notFound", `List '${request.params.id.slice(0, 60)}' was not found; known lists are ${INSTRUMENT_LIST_IDS.join(", ")}.`, endUser.notFound);
   }
   const mic = request.query.string("mic", { maxLength: 10 })?.toUpperCase();
-  const members = request.ctx.market.catalogue.all()
-    .filter((instrument) => instrument.lists.includes(listId) && (!mic || instrument.model.marketIdentificationCode === mic));
+  const listed = request.ctx.market.catalogue.list(listId);
+  const members = mic ? listed.filter((instrument) => instrument.model.marketIdentificationCode === mic) : listed;
   return instrumentsPage(request, members);
 };
 
@@ -80,7 +80,7 @@ export const getLeveragedProducts: Handler = (request) => {
   const direction = query.enumValue("longShort", LEVERAGED_DIRECTIONS, "all")!;
   const type = query.enumValue("type", LEVERAGED_TYPES, "all")!;
   const [minimum, maximum] = stopLossBounds(request);
-  const products = request.ctx.market.catalogue.all().filter((instrument) => {
+  const products = request.ctx.market.catalogue.list("leveragedProducts").filter((instrument) => {
     const facts = instrument.leveraged;
     if (!facts || facts.category !== category) return false;
     if (publisher !== "all" && facts.publisher !== publisher) return false;
@@ -96,7 +96,7 @@ export const getLeveragedProducts: Handler = (request) => {
 export const getCertificates: Handler = (request) => {
   accountFromQuery(request);
   const exchange = request.query.enumValue("exchange", CERTIFICATE_EXCHANGES, "certificatesSeDeX")!;
-  return instrumentsPage(request, request.ctx.market.catalogue.all().filter((instrument) => instrument.lists.includes(exchange)));
+  return instrumentsPage(request, request.ctx.market.catalogue.list(exchange));
 };
 
 /** #25 GET /instruments/bonds: bonds of one list; `type` is required. */
@@ -104,7 +104,7 @@ export const getBonds: Handler = (request) => {
   accountFromQuery(request);
   const type = request.query.enumValue("type", BOND_LIST_IDS);
   if (type === undefined) throw badRequest("type", `is required: one of ${BOND_LIST_IDS.join(", ")}.`);
-  return instrumentsPage(request, request.ctx.market.catalogue.all().filter((instrument) => instrument.lists.includes(type)));
+  return instrumentsPage(request, request.ctx.market.catalogue.list(type));
 };
 
 /** #26 GET /instruments/derivatives: the option / future sheet of a symbol or an underlying; pages over series. */
@@ -121,8 +121,7 @@ export const getDerivatives: Handler = (request) => {
     throw badRequest(mic !== undefined ? "marketIdentificationCode" : "currency", "may only be used together with symbol.");
   }
   const catalogue = request.ctx.market.catalogue;
-  const all = catalogue.all();
-  const classes = all.filter((instrument) => {
+  const classes = catalogue.all().filter((instrument) => {
     const model = instrument.model;
     if (model.type !== "optionClass" && model.type !== "futureClass") return false;
     if (underlyingId !== undefined) return model.derivativesInfo?.underlyingInstrumentId === underlyingId;
@@ -130,16 +129,13 @@ export const getDerivatives: Handler = (request) => {
       && (mic === undefined || model.marketIdentificationCode === mic)
       && (currency === undefined || model.currency.toLowerCase() === currency.toLowerCase());
   });
-  const classIndex = new Map(classes.map((entry, index) => [entry.model.id, index]));
-  const series = all
-    .filter((instrument) => instrument.classId !== undefined && classIndex.has(instrument.classId))
-    .sort((a, b) => classIndex.get(a.classId!)! - classIndex.get(b.classId!)! || compareSeries(a, b));
+  const series = classes.flatMap((entry) => [...catalogue.seriesOf(entry.model.id)].sort(compareSeries));
   const page = paginate(series, query);
   const grouped = classes
     .map((entry) => ({ entry, series: page.items.filter((item) => item.classId === entry.model.id) }))
     .filter((group) => group.series.length > 0 || page.items.length === 0)
     .map((group) => derivativeClass(group.entry, group.series, catalogue.get(group.entry.model.derivativesInfo?.underlyingInstrumentId ?? "")));
-  return { body: { derivativesCollection: { classes: grouped }, ...(page.paging ? { paging: page.paging } : {}), count: page.count } };
+  return { body: { derivativesCollection: { classes: grouped }, ...pageFields(page) } };
 };
 
 /** #27 GET /instruments/{id}/kid (scope write): the key information documents of an instrument. */
@@ -173,8 +169,7 @@ function kidsOf(request: ApiRequest, instrument: SandboxInstrument): Array<{ nam
 }
 
 function knownInstrument(request: ApiRequest, id: string): SandboxInstrument {
-  if (!INSTRUMENT_ID_PATTERN.test(id)) throw badRequest("id", `'${id.slice(0, 40)}' is not an instrument id (letters and digits).`);
-  const instrument = request.ctx.market.catalogue.get(id);
+  const instrument = request.ctx.market.catalogue.get(checkInstrumentId("id", id));
   if (!instrument) throw notFound(`Instrument ${id}`);
   return instrument;
 }
@@ -185,8 +180,7 @@ function instrumentsPage(request: ApiRequest, instruments: readonly SandboxInstr
   return {
     body: {
       instrumentsCollection: { instruments: page.items.map((instrument) => wireInstrument(instrument, includeTickSizes)) },
-      ...(page.paging ? { paging: page.paging } : {}),
-      count: page.count,
+      ...pageFields(page),
     },
   };
 }

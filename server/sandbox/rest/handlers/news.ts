@@ -1,14 +1,14 @@
+import { DAY_MS, startOfUtcDay } from "../../trading/money";
 import { accountFromQuery } from "../account-access";
 import { badRequest, notFound } from "../api-error";
 import type { Handler } from "../handler";
-import { paginate } from "../paging";
+import { pageFields, paginate } from "../paging";
+import { checkInstrumentId } from "./instrument-id";
 
 /** Only the first 250 messages of a selection are available (swagger, News_GetNews). */
 export const MAX_NEWS_PER_SELECTION = 250;
-const DAY_MS = 86_400_000;
 /** fromDate may reach back one month without instruments, one week with them. */
 const MAX_DAYS_BACK_WITHOUT_INSTRUMENTS = 31;
-const INSTRUMENT_ID_PATTERN = /^[A-Za-z0-9]{1,20}$/;
 const MAX_DAYS_BACK_WITH_INSTRUMENTS = 7;
 
 /** #31 GET /news (scope news): the news of the account's subscription, newest first. */
@@ -18,12 +18,11 @@ export const getNews: Handler = (request) => {
   const now = ctx.clock.now();
   const instrumentIds = query.list("instrumentIds", { maxItems: 100 });
   for (const id of instrumentIds ?? []) {
-    if (!INSTRUMENT_ID_PATTERN.test(id)) throw badRequest("instrumentIds", `'${id.slice(0, 40)}' is not an instrument id (letters and digits).`);
-    if (!ctx.market.catalogue.get(id)) throw notFound(`Instrument ${id}`);
+    if (!ctx.market.catalogue.get(checkInstrumentId("instrumentIds", id))) throw notFound(`Instrument ${id}`);
   }
   const toDate = query.date("toDate");
   if (toDate !== undefined && instrumentIds !== undefined) throw badRequest("toDate", "cannot be combined with instrumentIds.");
-  const fromDate = query.date("fromDate") ?? Math.floor(now / DAY_MS) * DAY_MS;
+  const fromDate = query.date("fromDate") ?? startOfUtcDay(now);
   const daysBack = instrumentIds ? MAX_DAYS_BACK_WITH_INSTRUMENTS : MAX_DAYS_BACK_WITHOUT_INSTRUMENTS;
   if (fromDate < now - daysBack * DAY_MS) {
     throw badRequest("fromDate", `${new Date(fromDate).toISOString()} is more than ${daysBack} days back (${instrumentIds ? "with" : "without"} instrumentIds).`);
@@ -44,8 +43,7 @@ export const getNews: Handler = (request) => {
     body: {
       newsCollection: { news },
       newsSubscriptionCollection: { subscriptions: [{ newsSubscription: account.newsSubscription }] },
-      ...(page.paging ? { paging: page.paging } : {}),
-      count: page.count,
+      ...pageFields(page),
     },
   };
 };

@@ -6,8 +6,8 @@ import type { TradingCaller } from "../../trading/trading";
 import { accountFor, assertMayTrade } from "../account-access";
 import { badRequest } from "../api-error";
 import type { ApiRequest, Handler } from "../handler";
-import { paginate } from "../paging";
-import { clip } from "../query";
+import { pageFields, paginate } from "../paging";
+import { clip } from "../../../shared/clip";
 
 const STATUS_FILTERS = ["all", "open", "executed", "canceled"] as const;
 const EXECUTED_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(["executed", "remainderExecuted"]);
@@ -54,8 +54,7 @@ function orderList(request: ApiRequest, orders: readonly Order[]) {
   return {
     body: {
       ordersCollection: { orders: page.items.map((order) => toOrderModel(order, includeHistory)) },
-      ...(page.paging ? { paging: page.paging } : {}),
-      count: page.count,
+      ...pageFields(page),
     },
   };
 }

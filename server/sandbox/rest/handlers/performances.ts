@@ -2,7 +2,7 @@ import { PerformanceReport } from "../../trading/performance";
 import { accountFor } from "../account-access";
 import { ApiError, badRequest, endUser } from "../api-error";
 import type { Handler } from "../handler";
-import { clip } from "../query";
+import { clip } from "../../../shared/clip";
 
 /** #9 GET /accounts/{accountNumber}/performances: one summary per year the account was active. */
 export const getPerformances: Handler = (request) => {

@@ -2,10 +2,9 @@ import { positionModel } from "../../trading/valuation";
 import { accountFor } from "../account-access";
 import { badRequest } from "../api-error";
 import type { Handler } from "../handler";
-import { paginate } from "../paging";
-import { clip } from "../query";
-
-const INSTRUMENT_ID_PATTERN = /^[A-Za-z0-9]{1,20}$/;
+import { pageFields, paginate } from "../paging";
+import { clip } from "../../../shared/clip";
+import { INSTRUMENT_ID_PATTERN } from "./instrument-id";
 
 /** #6 GET /accounts/{accountNumber}/positions: valued at current market prices, paged. */
 export const getPositions: Handler = (request) => {
@@ -13,7 +12,7 @@ export const getPositions: Handler = (request) => {
   const { trading } = request.ctx;
   const all = [...trading.book(account.number).holdings.values()].map((holding) => positionModel(holding, trading.market));
   const page = paginate(all, request.query);
-  return { body: { positionsCollection: { positions: page.items }, ...(page.paging ? { paging: page.paging } : {}), count: page.count } };
+  return { body: { positionsCollection: { positions: page.items }, ...pageFields(page) } };
 };
 
 /** #7 GET /accounts/{accountNumber}/positions/{instrumentId}: no position is 200 with an empty array (since Feb 2020). */

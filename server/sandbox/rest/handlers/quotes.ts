@@ -5,12 +5,12 @@ import type { SandboxInstrument } from "../../market/market";
 import { accountFromQuery } from "../account-access";
 import { ApiError, badRequest, notFound } from "../api-error";
 import type { ApiRequest, Handler } from "../handler";
-import { paginate } from "../paging";
+import { pageFields, paginate } from "../paging";
+import { DAY_MS } from "../../trading/money";
+import { checkInstrumentId } from "./instrument-id";
 
 /** Ids per GET /quotes call; swagger sets no limit, the answer is paged by 100 (the demo asks 100 at a time). */
 export const MAX_QUOTE_IDS_PER_REQUEST = 3000;
-const INSTRUMENT_ID_PATTERN = /^[A-Za-z0-9]{1,20}$/;
-const DAY_MS = 86_400_000;
 
 /** #29 GET /quotes (scope quotes): snapshots; `level` is the maximal level returned (absent: fullBook). */
 export const getQuotes: Handler = (request) => {
@@ -20,7 +20,7 @@ export const getQuotes: Handler = (request) => {
   const instruments = ids.map((id) => quotableInstrument(request, id, "instrumentIds"));
   const page = paginate(instruments, request.query);
   const quotes = page.items.map((instrument) => quoteModel(instrument, request.ctx.market.quote(instrument.model.id)!, level));
-  return { body: { quotesCollection: { quotes }, ...(page.paging ? { paging: page.paging } : {}), count: page.count } };
+  return { body: { quotesCollection: { quotes }, ...pageFields(page) } };
 };
 
 /** #30 GET /quotes/{instrumentId}/history (scope quotes): OHLC bars; each interval has a longest span. */
@@ -43,8 +43,7 @@ export const getQuoteHistory: Handler = (request) => {
 };
 
 function quotableInstrument(request: ApiRequest, id: string, field: string): SandboxInstrument {
-  if (!INSTRUMENT_ID_PATTERN.test(id)) throw badRequest(field, `'${id.slice(0, 40)}' is not an instrument id (letters and digits).`);
-  const instrument = request.ctx.market.catalogue.get(id);
+  const instrument = request.ctx.market.catalogue.get(checkInstrumentId(field, id));
   if (!instrument) throw notFound(`Instrument ${id}`);
   if (!instrument.quotable) throw badRequest(field, `instrument ${id} is a ${instrument.model.type}, which has no quotes.`);
   return instrument;

@@ -3,7 +3,7 @@ import { DAY_MS } from "../../trading/money";
 import { accountFor } from "../account-access";
 import { badRequest } from "../api-error";
 import type { Handler } from "../handler";
-import { paginate } from "../paging";
+import { pageFields, paginate } from "../paging";
 
 /** The `mutationGroup` filter of #8 and the mutation types in each group (API.md 3.3 #8, enum spellings). */
 export const MUTATION_GROUPS: Readonly<Record<string, readonly MutationType[]>> = {
@@ -38,5 +38,5 @@ export const getTransactions: Handler = (request) => {
     .map(({ model }) => model)
     .reverse();
   const page = paginate(all, query);
-  return { body: { transactionsCollection: { transactions: page.items }, ...(page.paging ? { paging: page.paging } : {}), count: page.count } };
+  return { body: { transactionsCollection: { transactions: page.items }, ...pageFields(page) } };
 };
