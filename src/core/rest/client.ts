@@ -1,7 +1,7 @@
 import { BinckError } from "../errors";
 import type { AccountModel, AccountsResponse } from "../wire/models";
 import type { ConnectionStatus } from "../connection/connection-status";
-import type { TokenSource } from "../session/session-manager";
+import type { TokenSource } from "../session/token-source";
 import { apiError } from "./api-errors";
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;

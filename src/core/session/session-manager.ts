@@ -5,20 +5,15 @@ import type { Realm } from "../wire/auth";
 import type { BrokerClient } from "./broker-client";
 import type { RefreshedToken, SignInMessage } from "./broker-messages";
 import type { KeyValueStorage } from "./storage";
+import type { TokenSource } from "./token-source";
+
+export type { TokenSource };
 
 /** Opens the sign-in dialog on a URL and resolves with what the dialog sent back. */
 export interface SignInDialog {
   open(url: string): Promise<SignInMessage>;
 }
 
-/** What a REST or realtime client needs from the session. */
-export interface TokenSource {
-  getAccessToken(): string;
-  /** The API refused the current token: get a new one (true) or end the session visibly (false). */
-  renewAfterRejection(): Promise<boolean>;
-  /** A request reached Binck: the session is not idle. */
-  noteActivity(): void;
-}
 
 export type SessionState =
   | { status: "signedOut"; endUserMessage?: string }

@@ -1,6 +1,6 @@
 import { ConnectionStatus } from "../../../src/core/connection/connection-status";
 import { BinckRestClient, type FetchLike } from "../../../src/core/rest/client";
-import type { TokenSource } from "../../../src/core/session/session-manager";
+import type { TokenSource } from "../../../src/core/session/token-source";
 
 function tokens(renewTo: string | undefined) {
   let current = "old-token";
@@ -16,6 +16,7 @@ function tokens(renewTo: string | undefined) {
     noteActivity: () => {
       log.push("activity");
     },
+    onTokenRefreshed: () => () => undefined,
   };
   return { source, log };
 }
