@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from "express";
-import { SESSION_HANDLE_PATTERN, type BrokerPublicConfig } from "../../src/core/session/broker-messages";
+import { SESSION_HANDLE_PATTERN, type BrokerPublicConfig } from "../../src/core/wire/broker";
 import { REALMS } from "../../src/core/wire/auth";
 import { fail, isFailure, sendFailure } from "./broker-errors";
 import type { SessionRefresher } from "./session-refresher";

@@ -1,6 +1,6 @@
 import type { Response } from "express";
 import { SIGNED_OUT_MESSAGE } from "../../src/core/errors";
-import type { BrokerErrorBody, BrokerErrorCode } from "../../src/core/session/broker-messages";
+import type { BrokerErrorBody, BrokerErrorCode } from "../../src/core/wire/broker";
 
 /** A failure the broker answers with, as data: the routes turn it into JSON (API calls) or a dialog page. */
 export interface BrokerFailure extends BrokerErrorBody {

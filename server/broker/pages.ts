@@ -1,4 +1,4 @@
-import type { SignInMessage } from "../../src/core/session/broker-messages";
+import type { SignInMessage } from "../../src/core/wire/broker";
 
 /**
  * The page the sign-in dialog ends on. It carries the result as inert JSON; /dialog.js (built from src/dialog)

@@ -1,4 +1,4 @@
-import type { RefreshedToken } from "../../src/core/session/broker-messages";
+import type { RefreshedToken } from "../../src/core/wire/broker";
 import { failure, type BrokerFailure } from "./broker-errors";
 import type { BrokerSession, BrokerSessionStore } from "./session-store";
 import type { BinckUpstream } from "./upstream";

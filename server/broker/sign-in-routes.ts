@@ -1,7 +1,7 @@
 import { clip } from "../shared/clip";
 import { parse as parseCookie } from "cookie";
 import type { Request, Response } from "express";
-import type { BrokerErrorCode, SignInMessage } from "../../src/core/session/broker-messages";
+import type { BrokerErrorCode, SignInMessage } from "../../src/core/wire/broker";
 import { isRealm, REALMS } from "../../src/core/wire/auth";
 import { randomToken } from "../shared/secrets";
 import type { BrokerConfig } from "./config";

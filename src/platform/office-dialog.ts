@@ -1,5 +1,5 @@
 import { BinckError } from "../core/errors";
-import type { SignInMessage } from "../core/session/broker-messages";
+import type { SignInMessage } from "../core/wire/broker";
 import type { SignInDialog } from "../core/session/session-manager";
 import { parseSignInMessage } from "./sign-in-message";
 

@@ -1,4 +1,4 @@
-import type { SignInMessage } from "../core/session/broker-messages";
+import type { SignInMessage } from "../core/wire/broker";
 import { isRealm } from "../core/wire/auth";
 
 /** Checks a dialog message at the boundary: a malformed one is undefined, never half trusted. */

@@ -1,4 +1,4 @@
-import type { SignInMessage } from "../../src/core/session/broker-messages";
+import type { SignInMessage } from "../../src/core/wire/broker";
 import { ManualClock } from "../../src/core/clock";
 import { FRESH_TOKEN_REUSE_MS } from "../../server/broker/session-refresher";
 import { signInResultOf, startBrokerWorld, type BrokerWorld } from "../support/broker";

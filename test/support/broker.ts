@@ -4,7 +4,7 @@ import { PROFILES, type BrokerConfig } from "../../server/broker/config";
 import { startBroker, type RunningBroker, type StartBrokerOptions } from "../../server/broker";
 import { MemoryBrokerSessionStore, type BrokerSessionStore } from "../../server/broker/session-store";
 import type { CreateSandboxOptions } from "../../server/sandbox";
-import type { SignInMessage } from "../../src/core/session/broker-messages";
+import type { SignInMessage } from "../../src/core/wire/broker";
 import { freePort } from "./free-port";
 import { startTestSandbox, type TestSandbox } from "./sandbox";
 

@@ -1,6 +1,6 @@
 import { BinckError } from "../errors";
 import type { FetchLike } from "../rest/client";
-import type { BrokerErrorBody, BrokerPublicConfig, RefreshedToken, RefreshRequest } from "./broker-messages";
+import type { BrokerErrorBody, BrokerPublicConfig, RefreshedToken, RefreshRequest } from "../wire/broker";
 
 export type { FetchLike };
 

@@ -3,7 +3,7 @@ import { BinckError, isBinckError, SIGNED_OUT_MESSAGE } from "../errors";
 import { silentLogger, type Logger } from "../log";
 import type { Realm } from "../wire/auth";
 import type { BrokerClient } from "./broker-client";
-import type { RefreshedToken, SignInMessage } from "./broker-messages";
+import type { RefreshedToken, SignInMessage } from "../wire/broker";
 import type { KeyValueStorage } from "./storage";
 import type { TokenSource } from "./token-source";
 

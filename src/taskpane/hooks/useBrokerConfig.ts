@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { isBinckError } from "../../core/errors";
-import type { BrokerPublicConfig } from "../../core/session/broker-messages";
+import type { BrokerPublicConfig } from "../../core/wire/broker";
 import type { AddinRuntime } from "../../platform/runtime";
 
 export type BrokerConfigState =

@@ -1,6 +1,6 @@
 import { ManualClock } from "../../../src/core/clock";
 import { BrokerClient, type FetchLike } from "../../../src/core/session/broker-client";
-import type { SignInMessage } from "../../../src/core/session/broker-messages";
+import type { SignInMessage } from "../../../src/core/wire/broker";
 import { SESSION_HANDLE_KEY, SessionManager, type SessionState } from "../../../src/core/session/session-manager";
 import { MemoryStorage } from "../../../src/core/session/storage";
 

@@ -1,4 +1,4 @@
-import type { Realm } from "../wire/auth";
+import type { Realm } from "./auth";
 
 /** What the sign-in dialog sends the add-in through messageParent (JSON). Never a refresh token or a secret. */
 export type SignInMessage =
