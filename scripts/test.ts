@@ -6,7 +6,7 @@ import { chromiumPath } from "../test/support/chromium-path";
 
 /**
  * `npm test`: makes the local certificates, checks that headless Chromium is there (it fails loudly when not),
- * type-checks, builds the add-in, then runs every jest suite with the local CA trusted by Node.
+ * type-checks each part, builds the add-in, then runs every jest suite with the local CA trusted by Node.
  */
 const root = path.resolve(__dirname, "..");
 const certs = ensureCertificates();
@@ -18,10 +18,14 @@ if (!chromium || !existsSync(chromium)) {
 const env = { ...process.env, NODE_EXTRA_CA_CERTS: certs.caCert, CHROMIUM_PATH: chromium };
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-const typecheck = spawnSync(bin("tsc"), ["--noEmit", "-p", root], { stdio: "inherit", env });
-if (typecheck.status !== 0) {
-  process.stderr.write("Type check failed.\n");
-  process.exit(typecheck.status ?? 1);
+// One project per part, so dependency directions are checked, not just a habit: src/core sees no DOM, Node or
+// Office types; server/ sees no DOM; nothing in src/ imports server/. Then tests, benchmarks and scripts.
+for (const project of ["tsconfig.core.json", "tsconfig.server.json", "tsconfig.addin.json", "tsconfig.json"]) {
+  const typecheck = spawnSync(bin("tsc"), ["--noEmit", "-p", path.join(root, project)], { stdio: "inherit", env });
+  if (typecheck.status !== 0) {
+    process.stderr.write(`Type check failed (${project}).\n`);
+    process.exit(typecheck.status ?? 1);
+  }
 }
 // The browser suites load the built add-in: build it first (development mode is quick and has no eval).
 const build = spawnSync(bin("webpack"), ["--mode", "development"], { stdio: ["ignore", "ignore", "inherit"], env, cwd: root });
