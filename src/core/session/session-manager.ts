@@ -22,6 +22,14 @@ export type SessionState =
   | { status: "resuming"; endUserMessage?: string }
   | { status: "signedIn"; realm: Realm; scope: string; readOnly: boolean; expiresAtMs: number };
 
+/** Tells the session when Binck may be down, and when it answers again (AvailabilityMonitor). */
+export interface AvailabilitySignal {
+  /** A refresh failed in a way that may mean Binck is down: find out now. */
+  check(): void;
+  /** Binck answers again after maintenance or an outage. */
+  onBack(listener: () => void): () => void;
+}
+
 export interface SessionManagerOptions {
   broker: BrokerClient;
   dialog: SignInDialog;
@@ -34,6 +42,8 @@ export interface SessionManagerOptions {
   retryDelaysMs?: readonly number[];
   /** Binck ends a session after this long without requests (API.md 2.3): then the add-in checks and says so. */
   idleTimeoutMs?: number;
+  /** When given, a failing refresh asks whether Binck is down, and is retried as soon as Binck is back. */
+  availability?: AvailabilitySignal;
 }
 
 export const SESSION_HANDLE_KEY = "binck.sessionHandle";
@@ -53,6 +63,12 @@ export class SessionManager implements TokenSource {
   private realm: Realm | undefined;
   private refreshTimer: TimerHandle | undefined;
   private idleTimer: TimerHandle | undefined;
+  private expiryTimer: TimerHandle | undefined;
+  /** Set while a refresh failed and its retry waits: called at once when Binck is back. */
+  private pendingRetry: (() => void) | undefined;
+  private lastFailureMessage: string | undefined;
+  /** The session had a token that expired before a new one came (as opposed to a stored session being resumed). */
+  private tokenExpired = false;
   private lastActivityMs = 0;
   private renewal: Promise<boolean> | undefined;
   private readonly stateListeners = new Set<(state: SessionState) => void>();
@@ -67,6 +83,12 @@ export class SessionManager implements TokenSource {
     this.refreshLeadMs = options.refreshLeadMs ?? 60_000;
     this.retryDelaysMs = options.retryDelaysMs ?? [1_000, 5_000, 15_000, 30_000];
     this.idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
+    options.availability?.onBack(() => {
+      const retry = this.pendingRetry;
+      if (!retry) return;
+      this.logger.log("info", "Binck answers again: renewing the token now.");
+      retry();
+    });
   }
 
   current(): SessionState {
@@ -172,21 +194,35 @@ export class SessionManager implements TokenSource {
         this.setState({ status: "signedOut", endUserMessage: SIGNED_OUT_MESSAGE });
         return false;
       }
-      // Binck or the broker cannot be reached: the session is kept and the refresh retried.
+      // Binck or the broker cannot be reached: the session is kept and the refresh retried, at once when Binck is back.
       const delay = this.retryDelaysMs[Math.min(attempt, this.retryDelaysMs.length - 1)];
       this.logger.log("warn", `Token refresh failed (${detail}); retrying in ${delay} ms.`);
-      const tokenStillWorks = this.state.status === "signedIn" && this.options.clock.now() < this.state.expiresAtMs;
-      if (!tokenStillWorks) {
-        this.accessToken = undefined;
-        this.setState({ status: "resuming", endUserMessage: binck?.endUserMessage ?? "The add-in's server cannot be reached. The add-in keeps trying." });
-      }
-      this.scheduleRefresh(delay, () => void this.refresh(attempt + 1, force));
+      this.lastFailureMessage = binck?.endUserMessage ?? "The add-in's server cannot be reached. The add-in keeps trying.";
+      const expired = this.state.status === "signedIn" ? this.options.clock.now() >= this.state.expiresAtMs : this.tokenExpired;
+      if (expired) this.lapse();
+      else if (this.state.status !== "signedIn") this.setState({ status: "resuming", endUserMessage: this.lastFailureMessage });
+      const retry = () => {
+        this.pendingRetry = undefined;
+        void this.refresh(attempt + 1, force);
+      };
+      this.pendingRetry = retry;
+      this.scheduleRefresh(delay, retry);
+      this.options.availability?.check();
       return false;
     }
   }
 
   private accept(token: RefreshedToken | Extract<SignInMessage, { kind: "signedIn" }>, announce: boolean): void {
     this.accessToken = token.accessToken;
+    this.pendingRetry = undefined;
+    this.lastFailureMessage = undefined;
+    this.tokenExpired = false;
+    // The state must not say "valid until" a moment that has passed: at expiry without a new token, it lapses.
+    this.cancel(this.expiryTimer);
+    this.expiryTimer = this.options.clock.setTimeout(() => {
+      this.expiryTimer = undefined;
+      if (this.accessToken === token.accessToken) this.lapse();
+    }, Math.max(0, token.expiresAtMs - this.options.clock.now()));
     this.setState({ status: "signedIn", realm: this.realm!, scope: token.scope, readOnly: token.readOnly, expiresAtMs: token.expiresAtMs });
     // Refresh a minute early, but never earlier than half-way through a short-lived token (no refresh storms).
     const lifetimeMs = token.expiresAtMs - this.options.clock.now();
@@ -209,6 +245,14 @@ export class SessionManager implements TokenSource {
     }, Math.max(0, dueMs - this.options.clock.now()));
   }
 
+  /** The token expired before a new one came: no token, and the state says the session is being renewed. */
+  private lapse(): void {
+    this.accessToken = undefined;
+    this.tokenExpired = true;
+    const reason = this.lastFailureMessage ? ` ${this.lastFailureMessage}` : "";
+    this.setState({ status: "resuming", endUserMessage: `Your Binck token expired and is being renewed.${reason}` });
+  }
+
   private scheduleRefresh(delayMs: number, action: () => void): void {
     this.cancel(this.refreshTimer);
     this.refreshTimer = this.options.clock.setTimeout(action, delayMs);
@@ -217,8 +261,13 @@ export class SessionManager implements TokenSource {
   private forget(): void {
     this.cancel(this.refreshTimer);
     this.cancel(this.idleTimer);
+    this.cancel(this.expiryTimer);
     this.refreshTimer = undefined;
     this.idleTimer = undefined;
+    this.expiryTimer = undefined;
+    this.pendingRetry = undefined;
+    this.lastFailureMessage = undefined;
+    this.tokenExpired = false;
     this.accessToken = undefined;
     this.handle = undefined;
   }

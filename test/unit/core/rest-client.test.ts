@@ -1,3 +1,4 @@
+import { ManualClock } from "../../../src/core/clock";
 import { ConnectionStatus } from "../../../src/core/connection/connection-status";
 import { BinckRestClient, type FetchLike } from "../../../src/core/rest/client";
 import type { TokenSource } from "../../../src/core/session/token-source";
@@ -47,18 +48,18 @@ describe("BinckRestClient", () => {
   it("reads the maintenance body's PascalCase keys, and reports maintenance, then unreachable, as the connection status", async () => {
     const { source } = tokens(undefined);
     const body = { DeveloperMessage: "Temporary maintenance mode", EndUserMessage: "Binck is down for planned maintenance.", ErrorCode: "ServiceUnavailable", ErrorId: 503 };
-    const connection = new ConnectionStatus(() => 42);
+    const connection = new ConnectionStatus({ clock: new ManualClock(42) });
     const client = new BinckRestClient("https://api.test/api/v1", source, async () => new Response(JSON.stringify(body), { status: 503 }), connection);
     await expect(client.getAccounts()).rejects.toMatchObject({
       code: "maintenance",
       endUserMessage: "Binck is down for planned maintenance.",
       developerMessage: "GET /accounts answered 503: Temporary maintenance mode (errorId 503)",
     });
-    expect(connection.current()).toEqual({ api: "maintenance", checkedAtMs: 42 });
+    expect(connection.current()).toMatchObject({ api: "maintenance", apiCheckedAtMs: 42 });
     const unreachable = new BinckRestClient("https://api.test/api/v1", source, async () => {
       throw new TypeError("fetch failed");
     }, connection);
     await expect(unreachable.getAccounts()).rejects.toMatchObject({ code: "network", endUserMessage: "Binck cannot be reached. Check your connection." });
-    expect(connection.current()).toEqual({ api: "offline", checkedAtMs: 42 });
+    expect(connection.current()).toMatchObject({ api: "offline", apiCheckedAtMs: 42 });
   });
 });

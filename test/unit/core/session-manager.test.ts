@@ -1,7 +1,7 @@
 import { ManualClock } from "../../../src/core/clock";
 import { BrokerClient, type FetchLike } from "../../../src/core/session/broker-client";
 import type { SignInMessage } from "../../../src/core/wire/broker";
-import { SESSION_HANDLE_KEY, SessionManager, type SessionState } from "../../../src/core/session/session-manager";
+import { SESSION_HANDLE_KEY, SessionManager, type AvailabilitySignal, type SessionState } from "../../../src/core/session/session-manager";
 import { MemoryStorage } from "../../../src/core/session/storage";
 
 const HANDLE = "h".repeat(43);
@@ -10,7 +10,7 @@ function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 }
 
-function setup(answers: Array<() => Response>, idleTimeoutMs = 24 * 3_600_000) {
+function setup(answers: Array<() => Response>, idleTimeoutMs = 24 * 3_600_000, availability?: AvailabilitySignal) {
   const clock = new ManualClock(0);
   const storage = new MemoryStorage();
   const calls: string[] = [];
@@ -31,6 +31,7 @@ function setup(answers: Array<() => Response>, idleTimeoutMs = 24 * 3_600_000) {
     refreshLeadMs: 60_000,
     retryDelaysMs: [1_000, 5_000],
     idleTimeoutMs,
+    availability,
   });
   const states: SessionState["status"][] = [];
   manager.onStateChange((state) => { states.push(state.status); });
@@ -103,6 +104,40 @@ describe("SessionManager", () => {
     await settle();
     expect(calls).toHaveLength(2);
     expect(manager.getAccessToken()).toBe("token-2");
+  });
+
+  it("never says a token is valid until a moment that has passed: at expiry without a new one, the session is renewing", async () => {
+    const maintenance = () => json(503, { errorCode: "upstreamUnavailable", endUserMessage: "Binck is down for maintenance. The add-in keeps trying.", developerMessage: "temporarily_unavailable" });
+    const { manager, clock } = setup([maintenance, maintenance, maintenance, maintenance]);
+    await manager.signIn("bincknlapi", "nl");
+    clock.advance(3_540_000);
+    await settle();
+    expect(manager.current()).toMatchObject({ status: "signedIn", expiresAtMs: 3_600_000 });
+    clock.advance(60_000);
+    await settle();
+    expect(manager.current()).toEqual({ status: "resuming", endUserMessage: "Your Binck token expired and is being renewed. Binck is down for maintenance. The add-in keeps trying." });
+    expect(() => manager.getAccessToken()).toThrow(expect.objectContaining({ code: "signInRequired" }));
+  });
+
+  it("asks whether Binck is down when a refresh fails, and renews at once when it is back instead of waiting out the backoff", async () => {
+    let checks = 0;
+    const backListeners: Array<() => void> = [];
+    const availability: AvailabilitySignal = { check: () => { checks++; }, onBack: (listener) => { backListeners.push(listener); return () => undefined; } };
+    const maintenance = () => json(503, { errorCode: "upstreamUnavailable", endUserMessage: "Binck is down for maintenance.", developerMessage: "temporarily_unavailable" });
+    const { manager, clock, calls } = setup([maintenance, () => json(200, { accessToken: "token-2", expiresAtMs: 7_200_000, scope: "read", readOnly: false })], undefined, availability);
+    await manager.signIn("bincknlapi", "nl");
+    clock.advance(3_540_000);
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(checks).toBe(1);
+    for (const listener of backListeners) listener();
+    await settle();
+    expect(calls).toHaveLength(2);
+    expect(manager.getAccessToken()).toBe("token-2");
+    // The retry that was scheduled is gone: no extra refresh when its time comes.
+    clock.advance(1_000);
+    await settle();
+    expect(calls).toHaveLength(2);
   });
 
   it("reports a refused consent with the dialog's end-user message", async () => {
