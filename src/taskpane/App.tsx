@@ -1,8 +1,6 @@
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { isBinckError } from "../core/errors";
-import { BinckRestClient } from "../core/rest/client";
-import type { Realm } from "../core/wire/auth";
+import { useCallback, useEffect, useState } from "react";
+import { isBinckError, type SignInPreference } from "../core";
 import type { AddinRuntime } from "../platform/runtime";
 import { AccountPicker } from "./components/AccountPicker";
 import { ConnectionLine } from "./components/ConnectionLine";
@@ -11,46 +9,37 @@ import { RetryableError } from "./components/RetryableError";
 import { SessionBar } from "./components/SessionBar";
 import { SignInCard } from "./components/SignInCard";
 import { useAccounts } from "./hooks/useAccounts";
-import { useBrokerConfig } from "./hooks/useBrokerConfig";
-import { useSession } from "./hooks/useSession";
+import { useLive } from "./hooks/useLive";
 
-export const ACCOUNT_SETTING = "binck.accountNumber";
-
-/** The taskpane: sign-in, session status, account picker. Order entry arrives with the orders work. */
+/** The taskpane: sign-in, session and connection status, account picker. Order entry arrives with the orders work. */
 export function App({ runtime }: { runtime: AddinRuntime }) {
-  const state = useSession(runtime.session);
-  const { state: configState, retry: retryConfig } = useBrokerConfig(runtime);
-  const config = configState.status === "loaded" ? configState.config : undefined;
+  const state = useLive(runtime.session);
+  const deployment = useLive(runtime.deployment);
+  const connection = useLive(runtime.connection);
+  const account = useLive(runtime.account);
   const [signInError, setSignInError] = useState<string>();
-  const [account, setAccount] = useState<string | undefined>(() => runtime.settings.get(ACCOUNT_SETTING) as string | undefined);
+  const [remembered, setRemembered] = useState<SignInPreference>();
 
   useEffect(() => {
     void runtime.session.resume();
+    void runtime.signInPreferences.load().then(setRemembered);
   }, [runtime]);
 
   const signedIn = state.status === "signedIn";
-  const client = useMemo(
-    () => (signedIn && config ? new BinckRestClient(config.apiBase, runtime.session, undefined, runtime.connection) : undefined),
-    [signedIn, config, runtime],
-  );
-  const selectAccount = useCallback((accountNumber: string) => {
-    setAccount(accountNumber);
-    runtime.settings.set(ACCOUNT_SETTING, accountNumber);
-    runtime.settings.saveAsync();
-  }, [runtime]);
-
-  const { state: accounts, retry: retryAccounts } = useAccounts(client, runtime.logger);
+  const { state: accounts, retry: retryAccounts } = useAccounts(runtime, signedIn);
 
   useEffect(() => {
     // Without a remembered choice, the first account that may trade is chosen (and remembered).
     if (accounts.status !== "loaded" || (account && accounts.accounts.some((candidate) => candidate.number === account))) return;
     const first = accounts.accounts.find((candidate) => !candidate.isReadOnly) ?? accounts.accounts[0];
-    if (first) selectAccount(first.number);
-  }, [accounts, account]);
+    if (first) runtime.account.select(first.number);
+  }, [accounts, account, runtime]);
 
-  const signIn = useCallback((realm: Realm, locale: string) => {
+  const signIn = useCallback((preference: SignInPreference) => {
     setSignInError(undefined);
-    runtime.session.signIn(realm, locale).catch((error: unknown) => {
+    setRemembered(preference);
+    void runtime.signInPreferences.save(preference);
+    runtime.session.signIn(preference.realm, preference.locale).catch((error: unknown) => {
       runtime.logger.log("warn", isBinckError(error) ? error.developerMessage : String(error));
       setSignInError(isBinckError(error) ? error.endUserMessage : "Signing in failed. Please try again.");
     });
@@ -59,13 +48,18 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
   return (
     <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
       <Text as="h1" size={500} weight="semibold">Binck</Text>
-      <SessionBar state={state} environment={config?.environmentDescription} onSignOut={() => void runtime.session.signOut()} />
-      {signedIn && <ConnectionLine connection={runtime.connection} />}
-      {configState.status === "failed" && <RetryableError id="config-error" endUserMessage={configState.endUserMessage} onRetry={retryConfig} />}
+      <SessionBar
+        state={state}
+        environment={deployment.status === "loaded" ? deployment.config.environmentDescription : undefined}
+        onSignOut={() => void runtime.session.signOut()}
+      />
+      {signedIn && <ConnectionLine state={connection} />}
+      {deployment.status === "failed" && <RetryableError id="config-error" endUserMessage={deployment.endUserMessage} onRetry={() => runtime.deployment.load()} />}
       {!signedIn && (
         <SignInCard
           busy={state.status === "signingIn" || state.status === "resuming"}
           error={signInError ?? (state.status === "signedOut" ? state.endUserMessage : undefined)}
+          remembered={remembered}
           onSignIn={signIn}
         />
       )}
@@ -74,7 +68,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
           <MessageBarBody>Order entry is disabled: you signed in without the SMS code, so this session can only view. Sign out and sign in with the SMS code to trade.</MessageBarBody>
         </MessageBar>
       )}
-      {signedIn && <AccountPicker state={accounts} selected={account} onSelect={selectAccount} onRetry={retryAccounts} />}
+      {signedIn && <AccountPicker state={accounts} selected={account} onSelect={(number) => runtime.account.select(number)} onRetry={retryAccounts} />}
       <Diagnostics logger={runtime.logger} />
     </main>
   );

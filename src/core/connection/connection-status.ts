@@ -31,6 +31,7 @@ export class ConnectionStatus {
   private api: { state: Exclude<Reachability, "unknown">; atMs: number } | undefined;
   private feed: { state: FeedState; atMs?: number; message?: string } = { state: "stopped" };
   private lapseTimer: TimerHandle | undefined;
+  private snapshot: ConnectionState | undefined;
   private readonly listeners = new Set<(state: ConnectionState) => void>();
   private readonly clock: Clock;
   private readonly freshForMs: number;
@@ -40,7 +41,12 @@ export class ConnectionStatus {
     this.freshForMs = options.freshForMs ?? 60_000;
   }
 
+  /** The same object until something changes (React's useSyncExternalStore relies on that). */
   current(): ConnectionState {
+    return (this.snapshot ??= this.compute());
+  }
+
+  private compute(): ConnectionState {
     const api = this.api;
     const fresh = api !== undefined && (api.state !== "online" || this.clock.now() - api.atMs < this.freshForMs);
     return {
@@ -73,6 +79,7 @@ export class ConnectionStatus {
   }
 
   private announce(): void {
+    this.snapshot = undefined;
     const state = this.current();
     for (const listener of [...this.listeners]) listener(state);
   }

@@ -95,7 +95,7 @@ export class SessionManager implements TokenSource {
     return this.state;
   }
 
-  onStateChange(listener: (state: SessionState) => void): () => void {
+  onChange(listener: (state: SessionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
   }

@@ -1,6 +1,5 @@
 import { Badge, Button, Text } from "@fluentui/react-components";
-import type { SessionState } from "../../core/session/session-manager";
-import type { Realm } from "../../core/wire/auth";
+import type { Realm, SessionState } from "../../core";
 
 const REALM_NAMES: Record<Realm, string> = { bincknlapi: "Netherlands", binckbeapi: "Belgium", binckitapi: "Italy", binckfrapi: "France" };
 
@@ -10,7 +9,7 @@ export interface SessionBarProps {
   onSignOut(): void;
 }
 
-/** Which environment, whether signed in, until when, read-only or not. */
+/** Which environment, whether signed in, until when, read-only or not. Errors are shown once, by the card they concern. */
 export function SessionBar({ state, environment, onSignOut }: SessionBarProps) {
   return (
     <div role="status" aria-live="polite" id="session-status" style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
@@ -31,6 +30,6 @@ function describe(state: SessionState): string {
     case "resuming":
       return state.endUserMessage ? `Resuming your session… ${state.endUserMessage}` : "Resuming your session…";
     case "signedOut":
-      return state.endUserMessage ?? "Signed out";
+      return "Signed out";
   }
 }

@@ -1,6 +1,6 @@
 import { Button, Card, Field, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
-import { useState } from "react";
-import type { Realm } from "../../core/wire/auth";
+import { useEffect, useState } from "react";
+import type { Realm, SignInPreference } from "../../core";
 
 export const REALM_CHOICES: ReadonlyArray<{ realm: Realm; label: string; locale: string }> = [
   { realm: "bincknlapi", label: "Netherlands", locale: "nl" },
@@ -21,13 +21,20 @@ export const LANGUAGE_CHOICES: ReadonlyArray<{ locale: string; label: string }> 
 export interface SignInCardProps {
   busy: boolean;
   error?: string;
-  onSignIn(realm: Realm, locale: string): void;
+  /** The country and language of the person's last sign-in, once read from storage. */
+  remembered?: SignInPreference;
+  onSignIn(preference: SignInPreference): void;
 }
 
 /** Country (realm) and language, then the sign-in dialog. */
-export function SignInCard({ busy, error, onSignIn }: SignInCardProps) {
-  const [realm, setRealm] = useState<Realm>("bincknlapi");
-  const [locale, setLocale] = useState("nl");
+export function SignInCard({ busy, error, remembered, onSignIn }: SignInCardProps) {
+  const [realm, setRealm] = useState<Realm>(remembered?.realm ?? "bincknlapi");
+  const [locale, setLocale] = useState(remembered?.locale ?? "nl");
+  useEffect(() => {
+    if (!remembered) return;
+    setRealm(remembered.realm);
+    setLocale(remembered.locale);
+  }, [remembered]);
   return (
     <Card aria-label="Sign in">
       <Text weight="semibold" size={400}>Sign in to Binck</Text>
@@ -50,7 +57,7 @@ export function SignInCard({ busy, error, onSignIn }: SignInCardProps) {
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      <Button id="sign-in" appearance="primary" disabled={busy} onClick={() => onSignIn(realm, locale)}>
+      <Button id="sign-in" appearance="primary" disabled={busy} onClick={() => onSignIn({ realm, locale })}>
         {busy ? "Signing in…" : error ? "Try again" : "Sign in"}
       </Button>
     </Card>

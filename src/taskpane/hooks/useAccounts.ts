@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
-import { isBinckError } from "../../core/errors";
-import type { Logger } from "../../core/log";
-import type { BinckRestClient } from "../../core/rest/client";
-import type { AccountModel } from "../../core/wire/models";
+import { isBinckError, type AccountModel } from "../../core";
+import type { AddinRuntime } from "../../platform/runtime";
 
 export type AccountsState =
   | { status: "idle" }
@@ -11,33 +9,40 @@ export type AccountsState =
   | { status: "failed"; endUserMessage: string };
 
 /**
- * Loads /accounts once per signed-in session; errors show endUserMessage and log developerMessage.
- * (A refused token is renewed by the REST client; a dead session shows as signed out through the session.)
+ * Loads /accounts once per signed-in session; errors show endUserMessage and log developerMessage. A load that
+ * failed because Binck was down loads again by itself when Binck is back.
  */
-export function useAccounts(client: BinckRestClient | undefined, logger: Logger): { state: AccountsState; retry(): void } {
+export function useAccounts(runtime: AddinRuntime, signedIn: boolean): { state: AccountsState; retry(): void } {
   const [state, setState] = useState<AccountsState>({ status: "idle" });
   const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
   useEffect(() => {
-    if (!client) {
+    if (!signedIn) {
       setState({ status: "idle" });
       return;
     }
     let cancelled = false;
     setState({ status: "loading" });
-    client.getAccounts().then(
-      (accounts) => {
-        if (!cancelled) setState({ status: "loaded", accounts });
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        logger.log("error", isBinckError(error) ? error.developerMessage : String(error));
-        setState({ status: "failed", endUserMessage: isBinckError(error) ? error.endUserMessage : "Your accounts could not be loaded." });
-      },
-    );
+    runtime
+      .rest()
+      .then((client) => client.getAccounts())
+      .then(
+        (accounts) => {
+          if (!cancelled) setState({ status: "loaded", accounts });
+        },
+        (error: unknown) => {
+          if (cancelled) return;
+          runtime.logger.log("error", isBinckError(error) ? error.developerMessage : String(error));
+          setState({ status: "failed", endUserMessage: isBinckError(error) ? error.endUserMessage : "Your accounts could not be loaded." });
+        },
+      );
     return () => {
       cancelled = true;
     };
-  }, [client, logger, attempt]);
-  const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  }, [runtime, signedIn, attempt]);
+  useEffect(() => {
+    if (state.status !== "failed") return;
+    return runtime.availability.onBack(retry);
+  }, [runtime, state.status, retry]);
   return { state, retry };
 }

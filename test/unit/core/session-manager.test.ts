@@ -34,7 +34,7 @@ function setup(answers: Array<() => Response>, idleTimeoutMs = 24 * 3_600_000, a
     availability,
   });
   const states: SessionState["status"][] = [];
-  manager.onStateChange((state) => { states.push(state.status); });
+  manager.onChange((state) => { states.push(state.status); });
   const refreshed: string[] = [];
   manager.onTokenRefreshed((token) => { refreshed.push(token); });
   return { clock, storage, calls, manager, states, refreshed, dialogUrls, setDialog: (answer: () => Promise<SignInMessage>) => { dialogAnswer = answer; } };

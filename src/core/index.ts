@@ -1,0 +1,26 @@
+/**
+ * The public face of src/core: everything the add-in's adapters (taskpane, functions, commands, platform) use is
+ * exported here, and they import nothing else of core.
+ */
+export { systemClock, ManualClock, every, type Clock, type TimerHandle } from "./clock";
+export { silentLogger, type Logger, type LogLevel } from "./log";
+export { BinckError, isBinckError, SIGNED_OUT_MESSAGE, type BinckErrorCode } from "./errors";
+export { ADDIN_VERSION } from "./version";
+
+export { DeploymentConfig, type DeploymentState } from "./config/deployment-config";
+export { ConnectionStatus, type ConnectionState, type FeedState, type Reachability } from "./connection/connection-status";
+export { AvailabilityMonitor, type AvailabilityProbe } from "./connection/availability-monitor";
+export { versionProbe } from "./connection/version-probe";
+
+export { BrokerClient } from "./session/broker-client";
+export { SessionManager, type AvailabilitySignal, type SessionState, type SignInDialog } from "./session/session-manager";
+export type { TokenSource } from "./session/token-source";
+export { MemoryStorage, type KeyValueStorage } from "./session/storage";
+export { AccountChoice, ACCOUNT_SETTING, type SettingsStore } from "./session/account-choice";
+export { SignInPreferences, type SignInPreference } from "./session/sign-in-preferences";
+
+export { BinckRestClient } from "./rest/client";
+
+export { REALMS, isRealm, type Realm } from "./wire/auth";
+export type { BrokerPublicConfig, SignInMessage, BrokerErrorCode } from "./wire/broker";
+export type { AccountModel } from "./wire/models";

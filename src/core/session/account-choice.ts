@@ -1,0 +1,43 @@
+/** Per-workbook settings (Office.context.document.settings), as far as core needs them. */
+export interface SettingsStore {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  save(): void;
+}
+
+export const ACCOUNT_SETTING = "binck.accountNumber";
+
+/**
+ * The account picked in the taskpane, remembered per workbook. Functions without an account argument use it and
+ * follow when the person picks another.
+ */
+export class AccountChoice {
+  private selected: string | undefined;
+  private readonly listeners = new Set<(accountNumber: string | undefined) => void>();
+
+  constructor(private readonly settings: () => SettingsStore | undefined) {}
+
+  current(): string | undefined {
+    if (this.selected === undefined) {
+      const stored = this.settings()?.get(ACCOUNT_SETTING);
+      if (typeof stored === "string" && stored) this.selected = stored;
+    }
+    return this.selected;
+  }
+
+  select(accountNumber: string): void {
+    if (accountNumber === this.current()) return;
+    this.selected = accountNumber;
+    const settings = this.settings();
+    settings?.set(ACCOUNT_SETTING, accountNumber);
+    settings?.save();
+    for (const listener of [...this.listeners]) listener(accountNumber);
+  }
+
+  onChange(listener: (accountNumber: string | undefined) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+}
