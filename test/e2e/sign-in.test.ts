@@ -81,15 +81,30 @@ describe("sign-in through the browser host", () => {
     expect(await pane.locator("#sign-in").innerText()).toBe("Try again");
   });
 
-  it("tells the person to try again when the sign-in window is closed", async () => {
-    const { pane } = await host("Book4");
+  it("tells the person to try again when the sign-in window is closed, and remembers the country and language chosen", async () => {
+    const { page, pane } = await host("Book4");
+    await pane.selectOption("#realm", "binckbeapi");
+    await pane.selectOption("#locale", "frBE");
     const popupOpened = browser.context.waitForEvent("page");
     await pane.click("#sign-in");
     const popup = await popupOpened;
     await popup.waitForSelector("#idToken2");
+    expect(new URL(popup.url()).searchParams.get("ui_locales")).toBe("frBE");
     await popup.close();
     await pane.locator("#sign-in-error").waitFor();
     expect(await pane.locator("#sign-in-error").innerText()).toBe("The sign-in window was closed before signing in finished. Click Sign in to try again.");
+    await page.close();
+    const reopened = await host("Book4b");
+    await reopened.pane.waitForFunction(() => (document.querySelector("#realm") as HTMLSelectElement | null)?.value === "binckbeapi");
+    expect(await reopened.pane.locator("#locale").inputValue()).toBe("frBE");
+    // Back to the Netherlands for the tests that follow: the choice is saved when Sign in is clicked.
+    await reopened.pane.selectOption("#realm", "bincknlapi");
+    await reopened.pane.selectOption("#locale", "nl");
+    const again = browser.context.waitForEvent("page");
+    await reopened.pane.click("#sign-in");
+    await (await again).close();
+    await reopened.pane.locator("#sign-in-error").waitFor();
+    await reopened.page.close();
   });
 
   it("explains a blocked pop-up (Office error 12009) and lets the person try again", async () => {
@@ -141,6 +156,37 @@ describe("sign-in through the browser host", () => {
     expect(await taskpane.locator("#connection-api").innerText()).toBe("down for maintenance");
     await taskpane.locator("#accounts-retry").click();
     await taskpane.locator("#accounts").waitFor();
+    expect(await taskpane.locator("#connection-api").innerText()).toBe("connected");
+    await taskpane.locator("#sign-out").click();
+  });
+
+  it("loads the accounts by itself when maintenance ends, without a click (GET /version is polled while Binck is down)", async () => {
+    let down = true;
+    const versionCalls: number[] = [];
+    const maintenance = {
+      status: 503,
+      contentType: "application/json",
+      headers: { "Access-Control-Allow-Origin": world.broker.url, "Access-Control-Allow-Credentials": "true" },
+      body: JSON.stringify({ DeveloperMessage: "Temporary maintenance mode", EndUserMessage: "Binck is down for planned maintenance. Please try again later.", ErrorCode: "ServiceUnavailable", ErrorId: 503 }),
+    };
+    const { pane: taskpane } = await host("Book10", {
+      beforeLoad: async (page) => {
+        await page.route("**/api/v1/accounts", (route) => (down ? route.fulfill(maintenance) : route.continue()));
+        await page.route("**/api/v1/version", (route) => {
+          versionCalls.push(Date.now());
+          return down ? route.fulfill(maintenance) : route.continue();
+        });
+      },
+      readySelector: "#sign-in",
+    });
+    await signInThroughPopup(browser, taskpane, {});
+    await taskpane.locator("#accounts-error").waitFor();
+    expect(await taskpane.locator("#connection-api").innerText()).toBe("down for maintenance");
+    const pollsBefore = versionCalls.length;
+    down = false;
+    await taskpane.locator("#accounts").waitFor({ timeout: 15_000 });
+    expect(versionCalls.length).toBeGreaterThan(pollsBefore);
+    expect(await taskpane.locator("#accounts-error").count()).toBe(0);
     expect(await taskpane.locator("#connection-api").innerText()).toBe("connected");
     await taskpane.locator("#sign-out").click();
   });
