@@ -1,44 +1,106 @@
-import { BinckError } from "../errors";
-import type { AccountModel, AccountsResponse } from "../wire/models";
+import { systemClock } from "../clock";
 import type { ConnectionStatus } from "../connection/connection-status";
+import { BinckError } from "../errors";
+import { platformFetch, processJson, sendHttp, type FetchLike, type HttpAnswer } from "../http/http";
 import type { TokenSource } from "../session/token-source";
+import type { AccountModel, AccountsResponse, InstrumentModel, InstrumentsResponseModel, NewsResponseModel, QuoteModel, QuotesResponseModel } from "../wire/models";
 import { apiError } from "./api-errors";
+import { RequestBudget, type RequestPriority } from "./request-budget";
+import { checkInstrumentIds, checkNewsQuery, checkSearchQuery, type NewsQuery, type QuotesQuery, type SearchQuery } from "./queries";
 
-export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+export type { FetchLike };
+
+export interface CallOptions {
+  priority?: RequestPriority;
+}
+
+export type NewsItem = NewsResponseModel["newsCollection"]["news"][number];
+
+const API_UNREACHABLE = { code: "network", endUserMessage: "Binck cannot be reached. Check your connection." } as const;
 
 /**
- * A typed REST client of the Binck API. Grows operation by operation; the request scheduler will sit behind it.
- * A 401 renews the token once through the session and repeats the request; a second 401 is signInRequired.
+ * A typed REST client of the Binck API (wire types of swagger.json). Every request goes through the runtime's
+ * RequestBudget; identical GETs in flight are sent once. A 401 renews the token once through the session and
+ * repeats the request (through the budget again); a second 401 is signInRequired.
  */
 export class BinckRestClient {
   constructor(
     private readonly apiBase: string,
     private readonly tokens: TokenSource,
-    private readonly fetchFn: FetchLike = (url, init) => fetch(url, init),
+    private readonly fetchFn: FetchLike = platformFetch,
     private readonly connection?: ConnectionStatus,
+    /** Pass the runtime's one budget; a client without one gets its own (tests, tools). */
+    readonly budget: RequestBudget = new RequestBudget(systemClock),
   ) {}
 
-  async getAccounts(): Promise<AccountModel[]> {
-    const body = await this.get<AccountsResponse>("/accounts");
-    return body.accountsCollection.accounts ?? [];
+  /** #2 GET /accounts */
+  async getAccounts(options?: CallOptions): Promise<AccountModel[]> {
+    const body = await this.get<AccountsResponse>("/accounts", {}, options);
+    return body.accountsCollection?.accounts ?? [];
   }
 
-  private async get<T>(path: string, renewed = false): Promise<T> {
-    let response: Response;
+  /** #20 GET /instruments: by searchText or by isin (with mic); the first page (`range`, default 0-99). */
+  async searchInstruments(query: SearchQuery, options?: CallOptions): Promise<InstrumentModel[]> {
+    checkSearchQuery(query);
+    const body = await this.get<InstrumentsResponseModel>("/instruments", {
+      accountNumber: query.accountNumber, searchText: query.searchText, isin: query.isin, mic: query.mic,
+      instrumentType: query.instrumentType, includeTickSizes: query.includeTickSizes ? "true" : undefined, range: query.range ?? "0-99",
+    }, options);
+    return body.instrumentsCollection?.instruments ?? [];
+  }
+
+  /** #21 GET /instruments/{id}: one or more ids (a 404 names the unknown ones). */
+  async getInstruments(accountNumber: string, instrumentIds: readonly string[], options?: CallOptions & { includeTickSizes?: boolean }): Promise<InstrumentModel[]> {
+    checkInstrumentIds(instrumentIds, 100);
+    const path = `/instruments/${instrumentIds.map(encodeURIComponent).join(",")}`;
+    const body = await this.get<InstrumentsResponseModel>(path, { accountNumber, includeTickSizes: options?.includeTickSizes ? "true" : undefined }, options);
+    return body.instrumentsCollection?.instruments ?? [];
+  }
+
+  /** #29 GET /quotes: a snapshot of at most 100 instruments (`level` default fullBook, as the sandbox). */
+  async getQuotes(query: QuotesQuery, options?: CallOptions): Promise<QuoteModel[]> {
+    checkInstrumentIds(query.instrumentIds, 100);
+    const body = await this.get<QuotesResponseModel>("/quotes", {
+      accountNumber: query.accountNumber, instrumentIds: query.instrumentIds.join(","), level: query.level, range: query.range,
+    }, options);
+    return body.quotesCollection?.quotes ?? [];
+  }
+
+  /** #31 GET /news: the newest `count` messages (1-250), optionally about some instruments. */
+  async getNews(query: NewsQuery, options?: CallOptions): Promise<NewsItem[]> {
+    checkNewsQuery(query);
+    const body = await this.get<NewsResponseModel>("/news", {
+      accountNumber: query.accountNumber, instrumentIds: query.instrumentIds?.join(","), fromDate: query.fromDate, toDate: query.toDate,
+      range: query.count === undefined ? undefined : `0-${query.count - 1}`,
+    }, options);
+    return body.newsCollection?.news ?? [];
+  }
+
+  private get<T>(path: string, query: Record<string, string | undefined>, options: CallOptions = {}): Promise<T> {
+    const search = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== ""));
+    const url = `${this.apiBase}${path}${search.toString() ? `?${search}` : ""}`;
+    const priority = options.priority ?? "background";
+    return this.budget.run(async () => {
+      let answer = await this.send(url);
+      if (answer.status === 401 && (await this.tokens.renewAfterRejection())) {
+        answer = await this.budget.run(() => this.send(url), { priority });
+      }
+      return processJson<T>(answer, `GET ${path}`, (failed) => apiError(failed.status, failed.statusText, failed.bodyText, `GET ${path}`));
+    }, { priority, coalesceKey: `GET ${url}` });
+  }
+
+  private async send(url: string): Promise<HttpAnswer> {
+    let answer: HttpAnswer;
     try {
-      response = await this.fetchFn(`${this.apiBase}${path}`, {
-        headers: { Authorization: `Bearer ${this.tokens.getAccessToken()}`, Accept: "application/json; charset=utf-8" },
-      });
-    } catch (cause) {
-      if (cause instanceof BinckError) throw cause;
-      this.connection?.reportApi("offline");
-      throw new BinckError("network", "Binck cannot be reached. Check your connection.", `GET ${path} failed: ${(cause as Error).message}`, undefined, { cause });
+      answer = await sendHttp(this.fetchFn, {
+        method: "GET", url, headers: { Authorization: `Bearer ${this.tokens.getAccessToken()}`, Accept: "application/json; charset=utf-8" },
+      }, API_UNREACHABLE);
+    } catch (error) {
+      if (error instanceof BinckError && error.code === "network") this.connection?.reportApi("offline");
+      throw error;
     }
-    const text = await response.text();
-    this.connection?.reportApi(response.status === 503 ? "maintenance" : "online");
-    if (response.status === 401 && !renewed && (await this.tokens.renewAfterRejection())) return this.get<T>(path, true);
-    if (response.status !== 503) this.tokens.noteActivity();
-    if (!response.ok) throw apiError(response.status, response.statusText, text, `GET ${path}`);
-    return JSON.parse(text) as T;
+    this.connection?.reportApi(answer.status === 503 ? "maintenance" : "online");
+    if (answer.status !== 503 && answer.status !== 401) this.tokens.noteActivity();
+    return answer;
   }
 }

@@ -1,12 +1,14 @@
 import { BinckError } from "../errors";
-import type { FetchLike } from "../rest/client";
+import { parseJsonBody, platformFetch, processJson, sendHttp, type FetchLike, type HttpAnswer } from "../http/http";
 import type { BrokerErrorBody, BrokerPublicConfig, RefreshedToken, RefreshRequest } from "../wire/broker";
 
 export type { FetchLike };
 
+const BROKER_UNREACHABLE = { code: "brokerUnavailable", endUserMessage: "The add-in's server cannot be reached. Check your connection." } as const;
+
 /** The add-in's calls to its token broker (/auth on the add-in origin). */
 export class BrokerClient {
-  constructor(private readonly baseUrl: string, private readonly fetchFn: FetchLike = (url, init) => fetch(url, init)) {}
+  constructor(private readonly baseUrl: string, private readonly fetchFn: FetchLike = platformFetch) {}
 
   config(): Promise<BrokerPublicConfig> {
     return this.call<BrokerPublicConfig>("GET", "/auth/config");
@@ -27,28 +29,16 @@ export class BrokerClient {
     return `${this.baseUrl}/auth/login?${new URLSearchParams({ realm, locale })}`;
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await this.fetchFn(`${this.baseUrl}${path}`, {
-        method,
-        headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (cause) {
-      throw new BinckError("brokerUnavailable", "The add-in's server cannot be reached. Check your connection.", `${method} ${path} failed: ${(cause as Error).message}`, undefined, { cause });
-    }
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    if (response.ok) return parsed as T;
-    const error = parsed as Partial<BrokerErrorBody> | undefined;
-    const code = error?.errorCode === "signInRequired" ? "signInRequired" : response.status === 429 ? "rateLimited" : "brokerUnavailable";
-    throw new BinckError(code, error?.endUserMessage || "The add-in's server could not complete the request.",
-      `${method} ${path} answered ${response.status}: ${error?.developerMessage ?? text.slice(0, 200)}`, response.status);
+  private async call<T>(method: "GET" | "POST", path: string, json?: unknown): Promise<T> {
+    const answer = await sendHttp(this.fetchFn, { method, url: `${this.baseUrl}${path}`, json }, BROKER_UNREACHABLE);
+    return processJson<T>(answer, `${method} ${path}`, (failed) => brokerError(failed, `${method} ${path}`));
   }
+}
+
+/** The broker's error body (wire/broker.ts) as a BinckError; only its signInRequired ends a session. */
+export function brokerError(answer: HttpAnswer, what: string): BinckError {
+  const error = parseJsonBody(answer.bodyText) as Partial<BrokerErrorBody> | undefined;
+  const code = error?.errorCode === "signInRequired" ? "signInRequired" : answer.status === 429 ? "rateLimited" : "brokerUnavailable";
+  return new BinckError(code, error?.endUserMessage || "The add-in's server could not complete the request.",
+    `${what} answered ${answer.status}: ${error?.developerMessage ?? answer.bodyText.slice(0, 200)}`, answer.status);
 }

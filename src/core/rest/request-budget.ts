@@ -1,0 +1,191 @@
+import type { Clock, TimerHandle } from "../clock";
+import { SlidingWindow } from "./sliding-window";
+
+/** Who waits for a request, most urgent first: what a person just did, a cell on screen, everything else. */
+export const REQUEST_PRIORITIES = ["userAction", "visibleCell", "background"] as const;
+export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
+
+export interface RequestBudgetPolicy {
+  /** Binck may end a session above 50 requests a minute (API.md 4.3); the default keeps a margin for clock skew and latency. */
+  maxRequestsPerWindow: number;
+  windowMs: number;
+}
+
+export const DEFAULT_REQUEST_BUDGET_POLICY: RequestBudgetPolicy = { maxRequestsPerWindow: 40, windowMs: 60_000 };
+
+export interface RequestOptions {
+  priority?: RequestPriority;
+  /**
+   * Requests with the same key while one is queued or in flight share its answer (identical GETs). A waiting
+   * request is moved up when a more urgent caller joins it.
+   */
+  coalesceKey?: string;
+}
+
+/** What BINCK.STATUS and the diagnostics show. */
+export interface RequestBudgetFigures {
+  maxRequestsPerWindow: number;
+  windowMs: number;
+  /** Requests started in the window that ends now. */
+  requestsInWindow: number;
+  queued: number;
+  queuedByPriority: Record<RequestPriority, number>;
+  inFlight: number;
+  /** Requests started since the budget was made. */
+  sent: number;
+  /** Callers that joined an identical request instead of sending their own. */
+  coalesced: number;
+  /** Answers that caches in front of the budget gave without a request (they report them with noteCacheHit). */
+  cacheHits: number;
+  /** When the next queued request may start, if one is held back by the cap. */
+  nextStartAtMs?: number;
+}
+
+interface Entry {
+  key?: string;
+  priority: RequestPriority;
+  run: () => Promise<unknown>;
+  promise: Promise<unknown>;
+  settle: { resolve(value: unknown): void; reject(error: unknown): void };
+  state: "queued" | "inFlight";
+}
+
+/**
+ * The one gate of every REST request of a runtime: never more than `maxRequestsPerWindow` starts in any sliding
+ * window, most urgent first (FIFO within a priority), identical requests coalesced. Time comes from the Clock.
+ */
+export class RequestBudget {
+  readonly policy: RequestBudgetPolicy;
+  private readonly window: SlidingWindow;
+  private readonly queues: Record<RequestPriority, Entry[]> = { userAction: [], visibleCell: [], background: [] };
+  private readonly byKey = new Map<string, Entry>();
+  private readonly listeners = new Set<() => void>();
+  private timer: { handle: TimerHandle; dueMs: number } | undefined;
+  private inFlight = 0;
+  private sent = 0;
+  private coalesced = 0;
+  private cacheHits = 0;
+
+  constructor(private readonly clock: Clock, policy: Partial<RequestBudgetPolicy> = {}) {
+    this.policy = { ...DEFAULT_REQUEST_BUDGET_POLICY, ...policy };
+    this.window = new SlidingWindow(this.policy.maxRequestsPerWindow, this.policy.windowMs);
+  }
+
+  /** Runs `request` (one HTTP request) when the budget allows, and resolves with its result. */
+  run<T>(request: () => Promise<T>, options: RequestOptions = {}): Promise<T> {
+    const priority = options.priority ?? "background";
+    const key = options.coalesceKey;
+    const existing = key === undefined ? undefined : this.byKey.get(key);
+    if (existing) {
+      this.coalesced++;
+      if (existing.state === "queued" && rank(priority) < rank(existing.priority)) this.move(existing, priority);
+      this.changed();
+      return existing.promise as Promise<T>;
+    }
+    let settle!: Entry["settle"];
+    const promise = new Promise<unknown>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    const entry: Entry = { key, priority, run: request, promise, settle, state: "queued" };
+    if (key !== undefined) this.byKey.set(key, entry);
+    this.queues[priority].push(entry);
+    this.pump();
+    this.changed();
+    return promise as Promise<T>;
+  }
+
+  /** A cache answered without a request: counted in the figures. */
+  noteCacheHit(): void {
+    this.cacheHits++;
+    this.changed();
+  }
+
+  figures(): RequestBudgetFigures {
+    const now = this.clock.now();
+    const queuedByPriority = { userAction: this.queues.userAction.length, visibleCell: this.queues.visibleCell.length, background: this.queues.background.length };
+    const queued = queuedByPriority.userAction + queuedByPriority.visibleCell + queuedByPriority.background;
+    return {
+      ...this.policy,
+      requestsInWindow: this.window.count(now),
+      queued,
+      queuedByPriority,
+      inFlight: this.inFlight,
+      sent: this.sent,
+      coalesced: this.coalesced,
+      cacheHits: this.cacheHits,
+      ...(queued > 0 ? { nextStartAtMs: this.window.nextFreeAtMs(now) } : {}),
+    };
+  }
+
+  /** Called after every change of the figures (a request queued, started, finished, joined; a cache hit). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private pump(): void {
+    for (;;) {
+      const entry = this.nextQueued();
+      if (!entry) return;
+      const now = this.clock.now();
+      const freeAtMs = this.window.nextFreeAtMs(now);
+      if (freeAtMs > now) return this.wakeAt(freeAtMs);
+      this.queues[entry.priority].shift();
+      this.start(entry, now);
+    }
+  }
+
+  private start(entry: Entry, nowMs: number): void {
+    entry.state = "inFlight";
+    this.window.record(nowMs);
+    this.sent++;
+    this.inFlight++;
+    let result: Promise<unknown>;
+    try {
+      result = entry.run();
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(entry.settle.resolve, entry.settle.reject).finally(() => {
+      this.inFlight--;
+      if (entry.key !== undefined && this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
+      this.changed();
+    });
+  }
+
+  private wakeAt(dueMs: number): void {
+    if (this.timer && this.timer.dueMs <= dueMs) return;
+    if (this.timer) this.clock.clearTimeout(this.timer.handle);
+    const handle = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+      this.changed();
+    }, dueMs - this.clock.now());
+    this.timer = { handle, dueMs };
+  }
+
+  private nextQueued(): Entry | undefined {
+    for (const priority of REQUEST_PRIORITIES) {
+      const first = this.queues[priority][0];
+      if (first) return first;
+    }
+    return undefined;
+  }
+
+  private move(entry: Entry, priority: RequestPriority): void {
+    const queue = this.queues[entry.priority];
+    queue.splice(queue.indexOf(entry), 1);
+    entry.priority = priority;
+    this.queues[priority].push(entry);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+function rank(priority: RequestPriority): number {
+  return REQUEST_PRIORITIES.indexOf(priority);
+}
