@@ -22,6 +22,6 @@ interface Response {
 declare function fetch(url: string, init?: RequestInit): Promise<Response>;
 
 declare class URLSearchParams {
-  constructor(init?: Record<string, string>);
+  constructor(init?: Record<string, string> | Array<[string, string]>);
   toString(): string;
 }

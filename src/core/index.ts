@@ -19,7 +19,9 @@ export { MemoryStorage, type KeyValueStorage } from "./session/storage";
 export { AccountChoice, ACCOUNT_SETTING, type SettingsStore } from "./session/account-choice";
 export { SignInPreferences, type SignInPreference } from "./session/sign-in-preferences";
 
-export { BinckRestClient } from "./rest/client";
+export { BinckRestClient, type CallOptions, type NewsItem } from "./rest/client";
+export { RequestBudget, REQUEST_PRIORITIES, type RequestPriority } from "./rest/request-budget";
+export { InstrumentResolver, type ResolverSnapshot } from "./instruments/instrument-resolver";
 
 export { REALMS, isRealm, type Realm } from "./wire/auth";
 export type { BrokerPublicConfig, SignInMessage, BrokerErrorCode } from "./wire/broker";

@@ -6,6 +6,7 @@ import {
   ConnectionStatus,
   DeploymentConfig,
   MemoryStorage,
+  RequestBudget,
   SessionManager,
   SignInPreferences,
   systemClock,
@@ -31,6 +32,8 @@ export interface AddinRuntime {
   readonly session: SessionManager;
   readonly account: AccountChoice;
   readonly signInPreferences: SignInPreferences;
+  /** The one cap under the API's 50 requests a minute, for every REST call of this runtime. */
+  readonly budget: RequestBudget;
   /** The REST client, once the deployment's API address is known. */
   rest(): Promise<BinckRestClient>;
 }
@@ -63,6 +66,7 @@ function createRuntime(): AddinRuntime {
   const display = (url: string, options: Office.DialogOptions, callback: (result: Office.AsyncResult<Office.Dialog>) => void) =>
     Office.context.ui.displayDialogAsync(url, options, callback);
   const session = new SessionManager({ broker, dialog: new OfficeSignInDialog(display, origin), storage, clock, logger, availability });
+  const budget = new RequestBudget(clock);
   let rest: Promise<BinckRestClient> | undefined;
   deployment.load();
   return {
@@ -75,7 +79,8 @@ function createRuntime(): AddinRuntime {
     session,
     account: new AccountChoice(workbookSettings),
     signInPreferences: new SignInPreferences(storage),
-    rest: () => (rest ??= deployment.loaded().then((config) => new BinckRestClient(config.apiBase, session, undefined, connection))),
+    budget,
+    rest: () => (rest ??= deployment.loaded().then((config) => new BinckRestClient(config.apiBase, session, undefined, connection, budget))),
   };
 }
 

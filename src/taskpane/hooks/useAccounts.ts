@@ -25,7 +25,7 @@ export function useAccounts(runtime: AddinRuntime, signedIn: boolean): { state: 
     setState({ status: "loading" });
     runtime
       .rest()
-      .then((client) => client.getAccounts())
+      .then((client) => client.getAccounts({ priority: "userAction" }))
       .then(
         (accounts) => {
           if (!cancelled) setState({ status: "loaded", accounts });
