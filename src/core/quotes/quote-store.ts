@@ -15,6 +15,8 @@ class WatchedQuote implements QuoteSink {
   /** Types updated (qu) in the current subscription round: their qi is stale. */
   private readonly updatedTypes = new Set<QuoteType>();
   private feedCondition: WatchCondition | null = PENDING;
+  /** The condition message last told (undefined after a state), so a repeated condition is not told twice. */
+  private toldCondition?: string = PENDING.message;
 
   constructor(instrumentId: string, private readonly logger: Logger) {
     this.state = emptyQuote(instrumentId);
@@ -32,7 +34,9 @@ class WatchedQuote implements QuoteSink {
   condition(condition: WatchCondition | null): void {
     if ((condition?.message ?? null) === (this.feedCondition?.message ?? null)) return;
     this.feedCondition = condition;
-    this.emit(this.current());
+    const update = this.current();
+    if (update.kind === "condition" && update.condition.message === this.toldCondition) return;
+    this.emit(update);
   }
 
   current(): QuoteWatchUpdate {
@@ -50,6 +54,7 @@ class WatchedQuote implements QuoteSink {
   }
 
   private emit(update: QuoteWatchUpdate): void {
+    this.toldCondition = update.kind === "condition" ? update.condition.message : undefined;
     for (const listener of this.listeners) this.tell(listener, update);
   }
 }
@@ -72,8 +77,8 @@ export class QuoteStore {
       this.watched.set(instrumentId, entry);
     }
     const watchedEntry = entry;
-    watchedEntry.listeners.add(listener);
     const unsubscribe = this.feed.watchQuotes(instrumentId, level, watchedEntry);
+    watchedEntry.listeners.add(listener);
     watchedEntry.tell(listener, watchedEntry.current());
     let done = false;
     return () => {

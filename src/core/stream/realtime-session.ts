@@ -1,4 +1,4 @@
-import { every, type Clock, type TimerHandle } from "../clock";
+import type { Clock, TimerHandle } from "../clock";
 import { isBinckError } from "../errors";
 import { silentLogger, type Logger } from "../log";
 import type { TokenSource } from "../session/token-source";
@@ -48,11 +48,10 @@ export class RealtimeSession implements Feed {
   private attempt = 0;
   private reconnectTimer?: TimerHandle;
   private graceTimer?: TimerHandle;
-  private stopKeepAlive?: () => void;
+  private keepAliveTimer?: TimerHandle;
   private feedCondition: WatchCondition | null = SIGNED_OUT;
   private downSinceMs?: number;
   private lastMessageAtMs?: number;
-  private lastCallAtMs = 0;
   private lastError?: string;
   private lastAnnounced = "";
 
@@ -160,11 +159,10 @@ export class RealtimeSession implements Feed {
     this.downSinceMs = undefined;
     this.clearTimer("graceTimer");
     this.feedCondition = null;
-    this.lastCallAtMs = this.options.clock.now();
+    this.scheduleKeepAlive();
     this.sync.attach(link);
     this.news.attach(link);
     this.orders.attach(link);
-    this.stopKeepAlive = every(this.options.clock, this.policy.keepAliveIntervalMs, () => this.keepAlive(link));
     this.refresh();
   }
 
@@ -232,18 +230,24 @@ export class RealtimeSession implements Feed {
     );
   }
 
-  private keepAlive(link: HubLink): void {
-    if (this.options.clock.now() - this.lastCallAtMs < this.policy.keepAliveIntervalMs) return;
-    // The cheapest call the hub counts as activity: unsubscribing nothing changes nothing.
-    link.invoke(HubMethod.UnSubscribeQuotes, []).then(
-      () => this.called(),
-      (error: unknown) => this.logger.log("warn", `Keep-alive call failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+  /** The keep-alive call falls due `keepAliveIntervalMs` after the last hub call, whatever made it. */
+  private scheduleKeepAlive(): void {
+    this.clearTimer("keepAliveTimer");
+    this.keepAliveTimer = this.options.clock.setTimeout(() => {
+      this.keepAliveTimer = undefined;
+      const link = this.link;
+      if (!link || this.state !== "connected") return;
+      // The cheapest call the hub counts as activity: unsubscribing nothing changes nothing.
+      link.invoke(HubMethod.UnSubscribeQuotes, []).then(
+        () => this.called(),
+        (error: unknown) => this.logger.log("warn", `Keep-alive call failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, this.policy.keepAliveIntervalMs);
   }
 
   private called(): void {
-    this.lastCallAtMs = this.options.clock.now();
     this.options.tokens.noteActivity();
+    if (this.state === "connected") this.scheduleKeepAlive();
   }
 
   private onQuote(payload: unknown): void {
@@ -293,14 +297,13 @@ export class RealtimeSession implements Feed {
 
   private detach(): void {
     this.link = undefined;
-    this.stopKeepAlive?.();
-    this.stopKeepAlive = undefined;
+    this.clearTimer("keepAliveTimer");
     this.sync.detach();
     this.news.detach();
     this.orders.detach();
   }
 
-  private clearTimer(name: "reconnectTimer" | "graceTimer"): void {
+  private clearTimer(name: "reconnectTimer" | "graceTimer" | "keepAliveTimer"): void {
     const timer = this[name];
     if (timer) this.options.clock.clearTimeout(timer);
     this[name] = undefined;
