@@ -105,3 +105,12 @@ export function itemAllowedAtLevel(typ: QuoteType, level: StreamLevel): boolean 
 export function levelNumber(level: StreamLevel): number {
   return STREAM_LEVELS.indexOf(level);
 }
+
+/** The hub's path below the realtime origin (API.md 5.1). */
+export const HUB_PATH = "/stream/v1";
+
+export const TRADE_TYPES: readonly TradeType[] = ["lst", "vol", "cls", "opn", "hgh", "low", "thp", "ivl", "idv", "iir", "set", "oir"];
+export const BID_TYPES: readonly BidType[] = ["bid", "bid2", "bid3", "bid4", "bid5"];
+export const ASK_TYPES: readonly AskType[] = ["ask", "ask2", "ask3", "ask4", "ask5"];
+export const QUOTE_TYPES: readonly QuoteType[] = [...TRADE_TYPES, ...BID_TYPES, ...ASK_TYPES];
+export const ORDER_EVENTS: readonly OrderEventName[] = [HubEvent.OrderStatus, HubEvent.OrderModified, HubEvent.OrderExecution];
