@@ -26,3 +26,20 @@ export { InstrumentResolver, type ResolverSnapshot } from "./instruments/instrum
 export { REALMS, isRealm, type Realm } from "./wire/auth";
 export type { BrokerPublicConfig, SignInMessage, BrokerErrorCode } from "./wire/broker";
 export type { AccountModel } from "./wire/models";
+
+export { QUOTE_FIELDS, QUOTE_PROPERTIES, quoteFieldValue, streamLevelFor, type QuoteField, type QuoteFieldSpec, type QuoteProperty } from "./quotes/quote-fields";
+export { QuoteStore } from "./quotes/quote-store";
+export { RealtimeSession } from "./stream/realtime-session";
+export { signalRHubLinks } from "./stream/signalr-hub-link";
+export type { Feed, FeedStatus } from "./stream/feed";
+export { parseInstrumentReference, type InstrumentReference } from "./instruments/instrument-reference";
+export { toExcelSerial, fromExcelSerial } from "./time/excel-date";
+
+export { problemOf, type CellOutput, type CellProblem, type Emit, type MatrixEntry, type Stop } from "./cells/cell-output";
+export type { CellServices, StreamingServices, Live } from "./cells/cell-services";
+export { quoteCell } from "./cells/quote-cell";
+export { quotesCell } from "./cells/quotes-cell";
+export { bookCell } from "./cells/book-cell";
+export { newsCell } from "./cells/news-cell";
+export { statusCell, parseStatusItem, STATUS_ITEM_NAMES } from "./cells/status-cell";
+export { SIGN_IN_MESSAGE } from "./cells/signed-in-gate";

@@ -1,48 +1,19 @@
-import { BinckError } from "../core/errors";
-import { parseInstrumentReference, type InstrumentReference } from "../core/instruments/instrument-reference";
-import { STREAM_LEVELS, type QuoteType, type StreamLevel } from "../core/wire/realtime";
+import {
+  BinckError,
+  parseInstrumentReference,
+  QUOTE_FIELDS,
+  QUOTE_PROPERTIES,
+  type InstrumentReference,
+  type QuoteField,
+  type QuoteFieldSpec,
+  type QuoteProperty,
+} from "../core";
 
 /**
  * The arguments of the custom functions, checked and typed: case-insensitive and trimmed; a wrong one is an
  * invalidInput BinckError that names the argument, the value and what is allowed. Excel passes null (or
  * undefined) for an omitted optional argument.
  */
-export type QuoteProperty = "price" | "volume" | "orders" | "time";
-export const QUOTE_PROPERTIES: readonly QuoteProperty[] = ["price", "volume", "orders", "time"];
-
-export interface QuoteFieldSpec {
-  readonly field: QuoteField;
-  /** The subscription level whose stream carries it (API.md 5.2, 5.4). */
-  readonly level: StreamLevel;
-  /** The quote types (`typ`) it is made of; chg and chgpct compare lst with cls. */
-  readonly sources: readonly QuoteType[];
-  readonly properties: readonly QuoteProperty[];
-  readonly defaultProperty: QuoteProperty;
-}
-
-const TRADE_PRICES = ["lst", "cls", "opn", "hgh", "low", "thp", "ivl", "idv", "iir", "set"] as const;
-const BOOK_SIDES = ["bid", "ask"] as const;
-
-export type QuoteField = (typeof TRADE_PRICES)[number] | "vol" | "oir" | "chg" | "chgpct"
-  | "bid" | "bid2" | "bid3" | "bid4" | "bid5" | "ask" | "ask2" | "ask3" | "ask4" | "ask5";
-
-function spec(field: QuoteField, level: StreamLevel, sources: readonly QuoteType[], properties: readonly QuoteProperty[]): QuoteFieldSpec {
-  return { field, level, sources, properties, defaultProperty: properties[0] };
-}
-
-/** Every QUOTE field in the order the error messages list them. */
-export const QUOTE_FIELDS: ReadonlyMap<QuoteField, QuoteFieldSpec> = new Map<QuoteField, QuoteFieldSpec>([
-  ...TRADE_PRICES.map((typ) => spec(typ, "Trades", [typ], typ === "lst" || typ === "cls" ? ["price", "volume", "time"] : ["price", "time"])),
-  spec("vol", "Trades", ["vol"], ["volume", "time"]),
-  spec("oir", "Trades", ["oir"], ["volume", "time"]),
-  spec("chg", "Trades", ["lst", "cls"], ["price"]),
-  spec("chgpct", "Trades", ["lst", "cls"], ["price"]),
-  ...BOOK_SIDES.flatMap((side) => [1, 2, 3, 4, 5].map((depth) => {
-    const typ = (depth === 1 ? side : `${side}${depth}`) as QuoteField & QuoteType;
-    return spec(typ, depth === 1 ? "TopOfBook" : "Book", [typ], ["price", "volume", "orders", "time"]);
-  })),
-].map((entry) => [entry.field, entry]));
-
 const FIELD_NAMES = [...QUOTE_FIELDS.keys()].join(", ");
 
 export function parseQuoteField(value: unknown, argument = "field"): QuoteFieldSpec {
@@ -68,11 +39,6 @@ export function parseQuoteFields(value: unknown, argument = "fields"): QuoteFiel
     .filter((name) => !(typeof name === "string" && name.trim() === ""));
   if (names.length === 0) refuse(argument, value, `is empty; list fields from ${FIELD_NAMES}`);
   return names.map((name) => parseQuoteField(name, argument));
-}
-
-/** The lowest stream level that carries every one of the fields. */
-export function streamLevelFor(fields: readonly QuoteFieldSpec[]): StreamLevel {
-  return STREAM_LEVELS[Math.max(0, ...fields.map((field) => STREAM_LEVELS.indexOf(field.level)))];
 }
 
 export function parseBookDepth(value: unknown, argument = "depth"): number {

@@ -5,15 +5,23 @@ import {
   BrokerClient,
   ConnectionStatus,
   DeploymentConfig,
+  InstrumentResolver,
   MemoryStorage,
+  QuoteStore,
+  RealtimeSession,
   RequestBudget,
   SessionManager,
   SignInPreferences,
+  signalRHubLinks,
   systemClock,
+  toExcelSerial,
   versionProbe,
+  type CellServices,
   type Clock,
   type KeyValueStorage,
+  type SessionState,
   type SettingsStore,
+  type StreamingServices,
 } from "../core";
 import { createRuntimeLogger, type RuntimeLogger } from "./runtime-logger";
 import { OfficeSignInDialog } from "./office-dialog";
@@ -36,6 +44,10 @@ export interface AddinRuntime {
   readonly budget: RequestBudget;
   /** The REST client, once the deployment's API address is known. */
   rest(): Promise<BinckRestClient>;
+  /** The realtime feed, its quote store and instrument resolution, once the deployment is known. */
+  streaming(): Promise<StreamingServices>;
+  /** What the custom functions' cells use. */
+  readonly cells: CellServices;
 }
 
 const RUNTIME_KEY = "__binckAddinRuntime";
@@ -48,6 +60,11 @@ export function getAddinRuntime(): AddinRuntime {
   const global = globalThis as unknown as Record<string, AddinRuntime | undefined>;
   return (global[RUNTIME_KEY] ??= createRuntime());
 }
+
+/** issue 6: at most one update per cell every 250 ms; the last value always lands. */
+const DEFAULT_RESULT_INTERVAL_MS = 250;
+
+const formatTime = (epochMs: number) => new Date(epochMs).toLocaleTimeString();
 
 function createRuntime(): AddinRuntime {
   const clock = systemClock;
@@ -67,8 +84,39 @@ function createRuntime(): AddinRuntime {
     Office.context.ui.displayDialogAsync(url, options, callback);
   const session = new SessionManager({ broker, dialog: new OfficeSignInDialog(display, origin), storage, clock, logger, availability });
   const budget = new RequestBudget(clock);
+  const account = new AccountChoice(workbookSettings);
   let rest: Promise<BinckRestClient> | undefined;
+  const restClient = () => (rest ??= deployment.loaded().then((config) => new BinckRestClient(config.apiBase, session, undefined, connection, budget)));
+  let streaming: Promise<StreamingServices> | undefined;
+  const streamingServices = () => (streaming ??= Promise.all([deployment.loaded(), restClient()]).then(([config, client]) => {
+    const feed = new RealtimeSession({
+      links: signalRHubLinks(logger),
+      realtimeUrl: config.realtimeUrl.replace(/\/stream\/v1\/?$/, ""),
+      accountNumber: () => account.current(),
+      tokens: session,
+      clock,
+      logger,
+      formatTime,
+    });
+    feed.onStatusChange((status) => connection.reportFeed(status.state, status.lastError));
+    const follow = (state: SessionState) => {
+      if (state.status === "signedIn") feed.start();
+      else if (state.status === "signedOut") feed.stop();
+    };
+    session.onChange(follow);
+    follow(session.current());
+    return {
+      feed,
+      quotes: new QuoteStore(feed, logger),
+      resolver: new InstrumentResolver({ lookup: client, clock, onCacheHit: () => budget.noteCacheHit() }),
+      rest: client,
+    };
+  }));
+  chooseAccountWhenSignedIn(session, account, restClient, logger);
   deployment.load();
+  void streamingServices();
+  // A workbook reopened within the refresh chain picks its session up, whether or not the taskpane is shown.
+  void session.resume();
   return {
     clock,
     logger,
@@ -77,11 +125,46 @@ function createRuntime(): AddinRuntime {
     connection,
     availability,
     session,
-    account: new AccountChoice(workbookSettings),
+    account,
     signInPreferences: new SignInPreferences(storage),
     budget,
-    rest: () => (rest ??= deployment.loaded().then((config) => new BinckRestClient(config.apiBase, session, undefined, connection, budget))),
+    rest: restClient,
+    streaming: streamingServices,
+    cells: {
+      clock,
+      logger,
+      session,
+      account,
+      deployment,
+      streaming: streamingServices,
+      budget,
+      formatTime,
+      toExcelDate: (epochMs) => toExcelSerial(epochMs),
+      resultIntervalMs: DEFAULT_RESULT_INTERVAL_MS,
+    },
   };
+}
+
+/**
+ * A workbook whose account was never chosen (the taskpane not opened yet) uses the person's first account that
+ * may trade, as the taskpane would choose it, so that its formulas work without a visit to the taskpane.
+ */
+function chooseAccountWhenSignedIn(session: SessionManager, account: AccountChoice, rest: () => Promise<BinckRestClient>, logger: RuntimeLogger): void {
+  let choosing = false;
+  session.onChange((state) => {
+    if (state.status !== "signedIn" || account.current() !== undefined || choosing) return;
+    choosing = true;
+    rest()
+      .then((client) => client.getAccounts({ priority: "userAction" }))
+      .then((accounts) => {
+        const first = accounts.find((candidate) => !candidate.isReadOnly) ?? accounts[0];
+        if (first && account.current() === undefined) account.select(first.number);
+      })
+      .catch((error: unknown) => logger.log("warn", `No account could be chosen for the formulas: ${String(error)}`))
+      .finally(() => {
+        choosing = false;
+      });
+  });
 }
 
 /** Office.context.document.settings, once Office is ready (undefined before, and outside Office). */

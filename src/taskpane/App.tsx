@@ -21,7 +21,6 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
   const [remembered, setRemembered] = useState<SignInPreference>();
 
   useEffect(() => {
-    void runtime.session.resume();
     void runtime.signInPreferences.load().then(setRemembered);
   }, [runtime]);
 

@@ -1,10 +1,10 @@
 import type { Clock, TimerHandle } from "../clock";
+import type { FeedState } from "../stream/feed";
 
 /** How Binck's REST API answered the last request. */
 export type Reachability = "unknown" | "online" | "maintenance" | "offline";
 
-/** The realtime feed's connection, as the realtime session reports it. */
-export type FeedState = "stopped" | "connecting" | "connected" | "reconnecting" | "cutOff";
+export type { FeedState };
 
 export interface ConnectionState {
   /** What is true now: "online" only while the answer it rests on is recent (`freshForMs`), else "unknown". */

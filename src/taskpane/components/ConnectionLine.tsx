@@ -16,6 +16,7 @@ const FEED_TEXT: Record<FeedState, { label: string; color: BadgeColor }> = {
   connected: { label: "live", color: "success" },
   reconnecting: { label: "reconnecting…", color: "warning" },
   cutOff: { label: "cut off", color: "danger" },
+  signedOut: { label: "signed out", color: "informative" },
 };
 
 /** The connection status: how Binck's API answered the last request (and when), and the realtime feed. */

@@ -1,4 +1,4 @@
-import { DAY_MS, instantOfWallClock, wallClockMs } from "../core/time/local-time";
+import { DAY_MS, instantOfWallClock, wallClockMs } from "./local-time";
 
 /** Excel's day 0 is 1899-12-30 (so that 1900-03-01 onwards counts as Lotus did); 1970-01-01 is day 25569. */
 const UNIX_EPOCH_SERIAL = 25_569;

@@ -1,4 +1,4 @@
-import { fromExcelSerial, toExcelSerial } from "../../../src/functions/excel-date";
+import { fromExcelSerial, toExcelSerial } from "../../../src/core/time/excel-date";
 
 const utc = (iso: string) => Date.parse(iso);
 
