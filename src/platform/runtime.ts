@@ -91,7 +91,7 @@ function createRuntime(): AddinRuntime {
   const streamingServices = () => (streaming ??= Promise.all([deployment.loaded(), restClient()]).then(([config, client]) => {
     const feed = new RealtimeSession({
       links: signalRHubLinks(logger),
-      realtimeUrl: config.realtimeUrl.replace(/\/stream\/v1\/?$/, ""),
+      hubUrl: config.realtimeUrl,
       accountNumber: () => account.current(),
       tokens: session,
       clock,
@@ -99,6 +99,7 @@ function createRuntime(): AddinRuntime {
       formatTime,
     });
     feed.onStatusChange((status) => connection.reportFeed(status.state, status.lastError));
+    account.onChange(() => feed.accountChanged());
     const follow = (state: SessionState) => {
       if (state.status === "signedIn") feed.start();
       else if (state.status === "signedOut") feed.stop();

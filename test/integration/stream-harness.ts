@@ -64,7 +64,7 @@ export async function streamRig(sandbox: TestSandbox, clock: Clock, policy: Part
   const links = countedLinks(log);
   const source = tokens ?? (await SandboxTokenSource.signIn(sandbox));
   const feed = new RealtimeSession({
-    links: links.factory, realtimeUrl: sandbox.urls.realtime, accountNumber: () => JANSEN_TRADING, tokens: source, clock, logger: log, policy,
+    links: links.factory, hubUrl: `${sandbox.urls.realtime}/stream/v1`, accountNumber: () => JANSEN_TRADING, tokens: source, clock, logger: log, policy,
   });
   return { tokens: source, feed, store: new QuoteStore(feed, log), links, log };
 }

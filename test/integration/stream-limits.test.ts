@@ -52,6 +52,7 @@ describe("realtime session against the sandbox hub: one connection per token, 3,
     expect(base.watcherCount("x3000")).toBe(0);
     stops[0]();
     await until(() => base.watcherCount("x3000") === 1, "the 3,001st subscribed");
+    await until(() => rig.feed.status().subscriptions === 3000, "the subscription confirmed");
     expect(base.watcherCount("x0")).toBe(0);
     expect(lastWatch.last).toBe("waiting for the first quote");
     expect(rig.feed.status()).toMatchObject({ subscriptions: 3000, waitingForRoom: 0 });

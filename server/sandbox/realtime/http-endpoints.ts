@@ -8,8 +8,8 @@ import { sendJson, sendText } from "./http-responses";
 import { handleHubRequest, type HttpTransportDeps } from "./http-transports";
 import type { NegotiatedConnections } from "./negotiated-connections";
 import { authenticateRealtimeRequest, requestUrl } from "./realtime-auth";
+import { HUB_PATH } from "../../../src/core/wire/realtime";
 
-export const HUB_PATH = "/stream/v1";
 const NEGOTIATE_PATH = `${HUB_PATH}/negotiate`;
 
 /** What ASP.NET Core SignalR offers with every transport enabled, in its order: WebSockets first, SSE is text only. */

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import type { WebSocket, WebSocketServer } from "ws";
 import type { SandboxContext } from "../context";
 import { checkConnectionStart, type AcceptedConnection } from "./accepted-connection";
-import { HUB_PATH } from "./http-endpoints";
+import { HUB_PATH } from "../../../src/core/wire/realtime";
 import type { NegotiatedConnections } from "./negotiated-connections";
 import { requestUrl } from "./realtime-auth";
 

@@ -14,7 +14,7 @@ export interface HubLink {
 }
 
 export interface HubLinkOptions {
-  /** The hub URL (realtime origin + HUB_PATH). */
+  /** The hub URL, e.g. https://realtime.binck.com/stream/v1 (BINCK_REALTIME_URL). */
   url: string;
   /** The bare access token (API.md 5.1: no "Bearer " prefix); may throw signInRequired. */
   accessTokenFactory: () => string;

@@ -1,6 +1,7 @@
 import type { Clock, TimerHandle } from "../clock";
 import type { Logger } from "../log";
 import { HubMethod, type StreamLevel, type SubscriptionResult } from "../wire/realtime";
+import { isConnectionEnd } from "./close-reasons";
 import type { HubLink } from "./hub-link";
 import { QuoteWatches } from "./quote-watches";
 import type { StreamPolicy } from "./stream-policy";
@@ -177,9 +178,4 @@ export class QuoteSync {
       return { error: message, dropped: generation !== this.generation || isConnectionEnd(message) };
     }
   }
-}
-
-/** The invocation failed because the connection ended (a drop or a cut-off), not because the hub refused it. */
-export function isConnectionEnd(message: string): boolean {
-  return /connection (being |was )?closed|canceled|cancelled|another realtime connection|one connection per token|not in the 'Connected' State/i.test(message);
 }

@@ -66,6 +66,13 @@ export class QuoteWatches {
     return STREAM_LEVELS[0];
   }
 
+  /** Tells the instrument's sinks its condition, unless they were told the same already (or `always`). */
+  static tell(entry: WatchedInstrument, condition: WatchCondition | null, always: boolean, deliver: (call: () => void) => void): void {
+    if (!always && entry.told !== undefined && (entry.told?.message ?? null) === (condition?.message ?? null)) return;
+    entry.told = condition;
+    for (const sink of entry.sinks.keys()) deliver(() => sink.condition(condition));
+  }
+
   /** The ids the cap admits: the first `max` in first-watch order. */
   admitted(max: number): Set<string> {
     const ids = new Set<string>();

@@ -1,21 +1,25 @@
-import type { Clock, TimerHandle } from "../clock";
+import type { Clock } from "../clock";
 import { isBinckError } from "../errors";
 import { silentLogger, type Logger } from "../log";
 import type { TokenSource } from "../session/token-source";
-import { HUB_PATH, HubEvent, HubMethod, ORDER_EVENTS, type NewsMessage, type OrderEventMessage, type OrderEventName, type StreamLevel } from "../wire/realtime";
+import { HubMethod, type NewsMessage, type OrderEventMessage, type OrderEventName, type StreamLevel } from "../wire/realtime";
+import { closeReason } from "./close-reasons";
 import type { Feed, FeedState, FeedStatus, QuoteSink } from "./feed";
-import { checkNewsMessage, checkOrderEvent, checkQuoteMessage } from "./hub-payloads";
+import { HubDispatch } from "./hub-dispatch";
 import type { HubLink, HubLinkFactory } from "./hub-link";
 import { HubTopic } from "./hub-topic";
+import { Outage } from "./outage";
 import { QuoteSync } from "./quote-sync";
 import { QuoteWatches, type WatchedInstrument } from "./quote-watches";
-import { defaultStreamPolicy, reconnectDelayMs, type StreamPolicy } from "./stream-policy";
+import { SessionUpkeep } from "./session-upkeep";
+import { StatusAnnouncer } from "./status-announcer";
+import { defaultStreamPolicy, type StreamPolicy } from "./stream-policy";
 import { connectionLost, CUT_OFF, SIGNED_OUT, utcTimeOfDay, type TimeFormatter, type WatchCondition } from "./watch-condition";
 
 export interface RealtimeSessionOptions {
   links: HubLinkFactory;
   /** The realtime origin, e.g. https://realtime.binck.com; the hub path is added. */
-  realtimeUrl: string;
+  hubUrl: string;
   /** The chosen account (SubscribeQuotes, SubscribeNews and SubscribeOrders take one). */
   accountNumber: () => string | undefined;
   tokens: TokenSource;
@@ -37,35 +41,39 @@ export class RealtimeSession implements Feed {
   private readonly policy: StreamPolicy;
   private readonly logger: Logger;
   private readonly formatTime: TimeFormatter;
-  private readonly random: () => number;
   private readonly watches = new QuoteWatches();
   private readonly sync: QuoteSync;
   private readonly news: HubTopic<(news: NewsMessage) => void>;
   private readonly orders: HubTopic<(event: OrderEventName, order: OrderEventMessage) => void>;
-  private readonly statusListeners = new Set<(status: FeedStatus) => void>();
+  private readonly dispatch: HubDispatch;
+  private readonly upkeep: SessionUpkeep;
+  private readonly announcer = new StatusAnnouncer();
   private state: FeedState = "stopped";
   private link?: HubLink;
-  private attempt = 0;
-  private reconnectTimer?: TimerHandle;
-  private graceTimer?: TimerHandle;
-  private keepAliveTimer?: TimerHandle;
+  private readonly outage: Outage;
   private feedCondition: WatchCondition | null = SIGNED_OUT;
-  private downSinceMs?: number;
-  private lastMessageAtMs?: number;
   private lastError?: string;
-  private lastAnnounced = "";
 
   constructor(private readonly options: RealtimeSessionOptions) {
     this.policy = { ...defaultStreamPolicy, ...options.policy };
     this.logger = options.logger ?? silentLogger;
     this.formatTime = options.formatTime ?? utcTimeOfDay;
-    this.random = options.random ?? Math.random;
-    const called = () => this.called();
+    this.outage = new Outage(options.clock, this.policy, options.random ?? Math.random, this.logger, (since) => {
+      this.feedCondition = connectionLost(since, this.formatTime);
+      this.refresh();
+    });
+    this.upkeep = new SessionUpkeep(options.clock, this.policy.keepAliveIntervalMs, options.tokens, this.logger, (message) => {
+      this.lastError = message;
+      this.logger.log("warn", message);
+      this.refresh();
+    });
+    const called = () => this.upkeep.called();
     this.sync = new QuoteSync(this.watches, this.policy, options.clock, this.logger, {
       accountNumber: options.accountNumber, called, changed: () => this.refresh(),
     });
     this.news = new HubTopic(HubMethod.SubscribeNews, HubMethod.UnSubscribeNews, options.accountNumber, this.logger, called);
     this.orders = new HubTopic(HubMethod.SubscribeOrders, HubMethod.UnSubscribeOrders, options.accountNumber, this.logger, called);
+    this.dispatch = new HubDispatch({ watches: this.watches, news: this.news.listeners, orders: this.orders.listeners }, options.clock, this.logger);
     options.tokens.onTokenRefreshed((token) => this.tokenRefreshed(token));
   }
 
@@ -74,7 +82,7 @@ export class RealtimeSession implements Feed {
     if (this.state === "connecting" || this.state === "connected" || this.state === "reconnecting") return;
     this.state = "connecting";
     this.feedCondition = null;
-    this.attempt = 0;
+    this.outage.end();
     this.refresh();
     void this.connect();
   }
@@ -101,6 +109,13 @@ export class RealtimeSession implements Feed {
     };
   }
 
+  /** The chosen account changed: news and orders are subscribed again with it. */
+  accountChanged(): void {
+    if (this.state !== "connected" || !this.link) return;
+    this.news.attach(this.link);
+    this.orders.attach(this.link);
+  }
+
   watchNews(listener: (news: NewsMessage) => void): () => void {
     return this.news.add(listener);
   }
@@ -115,31 +130,27 @@ export class RealtimeSession implements Feed {
       subscriptions: this.sync.subscribedCount,
       subscriptionLimit: this.policy.maxSubscriptions,
       waitingForRoom: Math.max(0, this.watches.size - this.policy.maxSubscriptions),
-      lastMessageAtMs: this.lastMessageAtMs,
-      downSinceMs: this.downSinceMs,
+      lastMessageAtMs: this.dispatch.lastMessageAtMs,
+      downSinceMs: this.outage.downSinceMs,
       lastError: this.lastError,
     };
   }
 
   onStatusChange(listener: (status: FeedStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.announcer.add(listener);
   }
 
   private async connect(): Promise<void> {
-    this.reconnectTimer = undefined;
     const tokens = this.options.tokens;
     let link: HubLink;
     try {
       tokens.getAccessToken();
-      link = this.options.links({ url: `${this.options.realtimeUrl}${HUB_PATH}`, accessTokenFactory: () => tokens.getAccessToken() });
+      link = this.options.links({ url: this.options.hubUrl, accessTokenFactory: () => tokens.getAccessToken() });
     } catch (error) {
       return this.connectFailed(error);
     }
     this.link = link;
-    link.on(HubEvent.Quote, (payload) => this.link === link && this.onQuote(payload));
-    link.on(HubEvent.News, (payload) => this.link === link && this.onNews(payload));
-    for (const event of ORDER_EVENTS) link.on(event, (payload) => this.link === link && this.onOrder(event, payload));
+    this.dispatch.listen(link, () => this.link === link);
     link.onclose((error) => this.link === link && this.closed(error));
     try {
       await link.start();
@@ -153,13 +164,11 @@ export class RealtimeSession implements Feed {
   }
 
   private connected(link: HubLink): void {
-    this.logger.log("info", `Realtime feed connected${this.attempt > 0 ? ` after ${this.attempt} attempts` : ""}.`);
+    const attempts = this.outage.end();
+    this.logger.log("info", `Realtime feed connected${attempts > 0 ? ` after ${attempts} attempts` : ""}.`);
     this.state = "connected";
-    this.attempt = 0;
-    this.downSinceMs = undefined;
-    this.clearTimer("graceTimer");
     this.feedCondition = null;
-    this.scheduleKeepAlive();
+    this.upkeep.attach(link);
     this.sync.attach(link);
     this.news.attach(link);
     this.orders.attach(link);
@@ -169,9 +178,10 @@ export class RealtimeSession implements Feed {
   private closed(error?: Error): void {
     this.detach();
     const message = error?.message ?? "the connection closed";
-    if (/another realtime connection|one connection per token/i.test(message)) {
+    if (closeReason(message) === "cutOff") {
       this.logger.log("warn", `Realtime feed cut off, not retried until the token changes: ${message}`);
       this.lastError = message;
+      this.outage.end();
       this.state = "cutOff";
       this.feedCondition = CUT_OFF;
       return this.refresh();
@@ -184,17 +194,9 @@ export class RealtimeSession implements Feed {
     const message = error instanceof Error ? error.message : String(error);
     this.lastError = message;
     this.state = "reconnecting";
-    if (this.downSinceMs === undefined) {
-      this.downSinceMs = this.options.clock.now();
-      const since = this.downSinceMs;
-      this.graceTimer = this.options.clock.setTimeout(() => {
-        this.graceTimer = undefined;
-        this.feedCondition = connectionLost(since, this.formatTime);
-        this.refresh();
-      }, this.policy.gracePeriodMs);
-    }
+    this.outage.begin();
     this.refresh();
-    if (/\b401\b|unauthori[sz]ed/i.test(message)) {
+    if (closeReason(message) === "unauthorized") {
       void this.options.tokens.renewAfterRejection().then(
         (renewed) => (renewed ? this.scheduleReconnect(message) : this.halt("signedOut")),
         () => this.scheduleReconnect(message),
@@ -205,10 +207,7 @@ export class RealtimeSession implements Feed {
   }
 
   private scheduleReconnect(reason: string): void {
-    if (this.state !== "reconnecting" || this.reconnectTimer) return;
-    const delayMs = reconnectDelayMs(this.policy, this.attempt++, this.random);
-    this.logger.log("info", `Realtime feed down (${reason}); attempt ${this.attempt} in ${delayMs} ms.`);
-    this.reconnectTimer = this.options.clock.setTimeout(() => void this.connect(), delayMs);
+    if (this.state === "reconnecting") this.outage.retry(reason, () => void this.connect());
   }
 
   private tokenRefreshed(token: string): void {
@@ -218,95 +217,25 @@ export class RealtimeSession implements Feed {
       this.refresh();
       return void this.connect();
     }
-    const link = this.link;
-    if (this.state !== "connected" || !link) return;
-    link.invoke(HubMethod.ExtendSubscriptions, token).then(
-      () => this.called(),
-      (error: unknown) => {
-        this.lastError = `ExtendSubscriptions failed: ${error instanceof Error ? error.message : String(error)}`;
-        this.logger.log("warn", this.lastError);
-        this.refresh();
-      },
-    );
-  }
-
-  /** The keep-alive call falls due `keepAliveIntervalMs` after the last hub call, whatever made it. */
-  private scheduleKeepAlive(): void {
-    this.clearTimer("keepAliveTimer");
-    this.keepAliveTimer = this.options.clock.setTimeout(() => {
-      this.keepAliveTimer = undefined;
-      const link = this.link;
-      if (!link || this.state !== "connected") return;
-      // The cheapest call the hub counts as activity: unsubscribing nothing changes nothing.
-      link.invoke(HubMethod.UnSubscribeQuotes, []).then(
-        () => this.called(),
-        (error: unknown) => this.logger.log("warn", `Keep-alive call failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }, this.policy.keepAliveIntervalMs);
-  }
-
-  private called(): void {
-    this.options.tokens.noteActivity();
-    if (this.state === "connected") this.scheduleKeepAlive();
-  }
-
-  private onQuote(payload: unknown): void {
-    this.lastMessageAtMs = this.options.clock.now();
-    const id = (payload as { id?: unknown } | null)?.id;
-    const entry = typeof id === "string" ? this.watches.get(id) : undefined;
-    if (!entry && typeof id === "string") return;
-    const checked = checkQuoteMessage(payload);
-    if (!checked.ok) return this.logger.log("warn", checked.problem);
-    for (const sink of entry!.sinks.keys()) this.deliver(() => sink.quote(checked.value));
-  }
-
-  private onNews(payload: unknown): void {
-    this.lastMessageAtMs = this.options.clock.now();
-    const checked = checkNewsMessage(payload);
-    if (!checked.ok) return this.logger.log("warn", checked.problem);
-    for (const listener of this.news.listeners) this.deliver(() => listener(checked.value));
-  }
-
-  private onOrder(event: OrderEventName, payload: unknown): void {
-    this.lastMessageAtMs = this.options.clock.now();
-    const checked = checkOrderEvent(event, payload);
-    if (!checked.ok) return this.logger.log("warn", checked.problem);
-    for (const listener of this.orders.listeners) this.deliver(() => listener(event, checked.value));
-  }
-
-  /** A listener's failure is logged; it never reaches the connection. */
-  private deliver(call: () => void): void {
-    try {
-      call();
-    } catch (error) {
-      this.logger.log("error", `A realtime listener threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    }
+    if (this.state === "connected") this.upkeep.extend(token);
   }
 
   private halt(state: "stopped" | "signedOut"): void {
     const link = this.link;
     this.detach();
     if (link) void link.stop().catch(() => undefined);
-    this.clearTimer("reconnectTimer");
-    this.clearTimer("graceTimer");
+    this.outage.end();
     this.state = state;
-    this.downSinceMs = undefined;
     this.feedCondition = SIGNED_OUT;
     this.refresh();
   }
 
   private detach(): void {
     this.link = undefined;
-    this.clearTimer("keepAliveTimer");
+    this.upkeep.detach();
     this.sync.detach();
     this.news.detach();
     this.orders.detach();
-  }
-
-  private clearTimer(name: "reconnectTimer" | "graceTimer" | "keepAliveTimer"): void {
-    const timer = this[name];
-    if (timer) this.options.clock.clearTimeout(timer);
-    this[name] = undefined;
   }
 
   /** Tells every watch its condition where it changed, and announces the status where it changed. */
@@ -316,17 +245,10 @@ export class RealtimeSession implements Feed {
   }
 
   private announce(): void {
-    const status = this.status();
-    const key = `${status.state}|${status.subscriptions}|${status.waitingForRoom}|${status.lastError ?? ""}`;
-    if (key === this.lastAnnounced) return;
-    this.lastAnnounced = key;
-    for (const listener of this.statusListeners) this.deliver(() => listener(status));
+    this.announcer.announce(this.status(), (call) => this.dispatch.deliver(call));
   }
 
-  private tell(entry: WatchedInstrument, newWatch: boolean): void {
-    const condition = this.feedCondition ?? this.sync.conditionOf(entry.id);
-    if (!newWatch && entry.told !== undefined && (entry.told?.message ?? null) === (condition?.message ?? null)) return;
-    entry.told = condition;
-    for (const sink of entry.sinks.keys()) this.deliver(() => sink.condition(condition));
+  private tell(entry: WatchedInstrument, always: boolean): void {
+    QuoteWatches.tell(entry, this.feedCondition ?? this.sync.conditionOf(entry.id), always, (call) => this.dispatch.deliver(call));
   }
 }

@@ -1,5 +1,6 @@
+import { QUOTE_FIELDS, streamLevelFor } from "../../../src/core/quotes/quote-fields";
 import {
-  parseBookDepth, parseInstrumentArgument, parseNewsCount, parseQuoteField, parseQuoteFields, parseQuoteProperty, QUOTE_FIELDS, streamLevelFor,
+  parseBookDepth, parseInstrumentArgument, parseNewsCount, parseQuoteField, parseQuoteFields, parseQuoteProperty,
 } from "../../../src/functions/args";
 
 const FIELDS = "lst, cls, opn, hgh, low, thp, ivl, idv, iir, set, vol, oir, chg, chgpct, bid, bid2, bid3, bid4, bid5, ask, ask2, ask3, ask4, ask5";

@@ -46,7 +46,7 @@ export function feedHarness(policy: Partial<StreamPolicy> = {}) {
   const tokens = new FakeTokenSource();
   const logger = new RecordingLogger();
   const session = new RealtimeSession({
-    links: links.factory, realtimeUrl: "https://realtime.test", accountNumber: () => ACCOUNT, tokens, clock, logger,
+    links: links.factory, hubUrl: "https://realtime.test/stream/v1", accountNumber: () => ACCOUNT, tokens, clock, logger,
     policy: { ...POLICY, ...policy }, random: () => 0.5,
   });
   const states: FeedState[] = [];

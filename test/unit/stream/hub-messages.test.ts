@@ -1,3 +1,4 @@
+import { RealtimeSession } from "../../../src/core/stream/realtime-session";
 import { checkNewsMessage, checkOrderEvent, checkQuoteMessage } from "../../../src/core/stream/hub-payloads";
 import type { OrderEventName } from "../../../src/core/wire/realtime";
 import { ACCOUNT, feedHarness, RecordingSink, settle } from "./feed-harness";
@@ -73,6 +74,21 @@ describe("RealtimeSession events", () => {
     expect(h.links.current.pending().map((call) => call.method)).toEqual(["SubscribeNews", "SubscribeOrders"]);
     stopOrders();
     expect(h.links.current.pending().map((call) => call.method)).toEqual(["SubscribeNews", "SubscribeOrders", "UnSubscribeOrders"]);
+  });
+
+  it("subscribes news and orders again with the new account when the account changes", async () => {
+    let account = ACCOUNT;
+    const h = feedHarness();
+    const session = new RealtimeSession({
+      links: h.links.factory, hubUrl: "https://realtime.test/stream/v1", accountNumber: () => account, tokens: h.tokens, clock: h.clock,
+    });
+    session.watchNews(() => undefined);
+    session.start();
+    h.links.current.accept();
+    await settle();
+    account = "190126799";
+    session.accountChanged();
+    expect(h.links.current.pending("SubscribeNews").map((call) => call.args)).toEqual([[ACCOUNT], ["190126799"]]);
   });
 
   it("keeps a throwing listener away from the connection", async () => {
