@@ -216,6 +216,21 @@ describe("token endpoint (POST /am/oauth2/realms/{realm}/access_token)", () => {
       expect((await response.json()).error).toBe("invalid_request");
     });
 
+    it.each([
+      ["/am/oauth2/realms/%zz/access_token", "The realm '%zz' in the path is not valid percent-encoding; Binck realms are bincknlapi, binckbeapi, binckitapi, binckfrapi."],
+      ["/am/oauth2/realms/root/realms/%E0%A4%A/access_token", "The realm '%E0%A4%A' in the path is not valid percent-encoding; Binck realms are bincknlapi, binckbeapi, binckitapi, binckfrapi."],
+      ["/am/oauth2/access_token", "There is no token endpoint at /am/oauth2/access_token; use /am/oauth2/realms/{realm}/access_token."],
+    ])("answers POST %s in the OAuth error shape, as JSON", async (path, description) => {
+      const response = await fetch(`${login()}${path}`, {
+        method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "grant_type=refresh_token&refresh_token=x",
+      });
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect({ status: response.status, body: await response.json() }).toEqual({
+        status: path.includes("%") ? 400 : 404, body: { error: "invalid_request", error_description: description },
+      });
+    });
+
     it("answers 503 temporarily_unavailable in maintenance", async () => {
       sandbox.sandbox.ctx.faults.maintenance = true;
       try {
