@@ -148,10 +148,24 @@ describe("token endpoint (POST /am/oauth2/realms/{realm}/access_token)", () => {
       expect((await refresh(tokens.refresh_token as string)).status).toBe(200);
     });
 
-    it("refuses a refresh token of another client", async () => {
+    // RFC 6749 section 6, RFC 9700 4.14: the client binding is checked first, so another client's token tells it nothing.
+    it("answers another client's refresh token exactly as an unknown one, with or without scope, and leaves it usable", async () => {
       const tokens = (await exchange(await newCode())).body;
-      expectError(await refresh(tokens.refresh_token as string, { client_id: "other-client", client_secret: "other-secret-0123" }),
-        400, "invalid_grant", "The refresh token was issued to another client.");
+      const other = { client_id: "other-client", client_secret: "other-secret-0123" };
+      const unknown = await refresh("3f1c1a55-0000-4000-8000-000000000000", other);
+      expectError(unknown, 400, "invalid_grant", "The refresh token is unknown to this client.");
+      for (const scope of [undefined, "zzz", "read"]) {
+        const answer = await refresh(tokens.refresh_token as string, { ...other, scope });
+        expect({ status: answer.status, body: answer.body }).toEqual({ status: unknown.status, body: unknown.body });
+      }
+      expect((await refresh(tokens.refresh_token as string)).status).toBe(200);
+    });
+
+    it("ends the chain when a used refresh token comes back, whatever scope it asks for", async () => {
+      const first = (await exchange(await newCode())).body;
+      const second = (await refresh(first.refresh_token as string)).body;
+      expectError(await refresh(first.refresh_token as string, { scope: "zzz" }), 400, "invalid_grant", "The refresh token was already used; the session has ended.");
+      expectError(await refresh(second.refresh_token as string), 400, "invalid_grant", "The session has ended (signedOut); sign in again.");
     });
 
     it("refuses a scope the login did not grant, before spending the token (RFC 6749 section 6)", async () => {
@@ -173,7 +187,7 @@ describe("token endpoint (POST /am/oauth2/realms/{realm}/access_token)", () => {
     });
 
     it("refuses an unknown refresh token", async () => {
-      expectError(await refresh("3f1c1a55-0000-4000-8000-000000000000"), 400, "invalid_grant", "The refresh token is unknown.");
+      expectError(await refresh("3f1c1a55-0000-4000-8000-000000000000"), 400, "invalid_grant", "The refresh token is unknown to this client.");
     });
   });
 
