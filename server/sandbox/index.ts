@@ -26,6 +26,8 @@ export interface Sandbox {
   readonly realtime: RealtimeServer;
   /** Back to the seeded start: market, orders, news, faults; every session ends. */
   reset(): void;
+  /** Tells the sandbox where it listens (its own origins, which its control surface answers). */
+  setOwnOrigins(origins: readonly string[]): void;
   stop(): void;
 }
 
@@ -63,7 +65,8 @@ export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
     ctx.news.reset();
     ctx.events.emit("reset", {});
   };
-  const apiApp = createApiApp(ctx, (app) => app.use(CONTROL_BASE_PATH, createControlRouter(ctx, { reset })));
+  let ownOrigins: readonly string[] = [];
+  const apiApp = createApiApp(ctx, (app) => app.use(CONTROL_BASE_PATH, createControlRouter(ctx, { reset, ownOrigins: () => ownOrigins })));
   const realtime = createRealtimeServer(ctx, realtimeOptions);
   return {
     ctx,
@@ -71,6 +74,9 @@ export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
     apiApp,
     realtime,
     reset,
+    setOwnOrigins(origins) {
+      ownOrigins = [...origins];
+    },
     stop() {
       realtime.close();
       ctx.trading.stop();
@@ -113,9 +119,11 @@ export async function startSandbox(
     throw error;
   }
   const url = (server: Server) => `https://${host}:${(server.address() as AddressInfo).port}`;
+  const urls = { login: url(login), api: url(api), realtime: url(realtime) };
+  sandbox.setOwnOrigins(Object.values(urls));
   return {
     sandbox,
-    urls: { login: url(login), api: url(api), realtime: url(realtime) },
+    urls,
     async close() {
       sandbox.stop();
       await Promise.all(servers.map((server) => closeServer(server)));

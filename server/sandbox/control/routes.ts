@@ -2,11 +2,14 @@ import express from "express";
 import { isRealm, isScope, type Scope } from "../../../src/core/wire/auth";
 import type { SandboxContext } from "../context";
 import { findPersonByUsername } from "../seed/people";
+import { controlOriginGuard } from "./origin-guard";
 
 export const CONTROL_BASE_PATH = "/_sandbox";
 
 export interface ControlActions {
   reset(): void;
+  /** The sandbox's own origins (login, API, realtime), known once it listens. */
+  ownOrigins(): readonly string[];
 }
 
 /**
@@ -15,6 +18,7 @@ export interface ControlActions {
  */
 export function createControlRouter(ctx: SandboxContext, actions: ControlActions): express.Router {
   const router = express.Router();
+  router.use(controlOriginGuard(ctx.options.addinOrigin, actions.ownOrigins));
   router.use(express.json({ limit: "16kb", strict: false, type: () => true }));
   const fail = (response: express.Response, status: number, message: string) => {
     response.status(status).json({ error: message });

@@ -24,11 +24,12 @@ export function createApiApp(ctx: SandboxContext, extra?: (app: express.Express)
   app.set("query parser", "simple");
   const rate = new SlidingWindowCounter(ctx.clock, ctx.options.requestsPerWindow, ctx.options.rateWindowMs);
 
+  // The control surface first: the API's CORS policy must not apply to it (it has its own, control/origin-guard.ts).
+  extra?.(app);
   app.use((request, response, next) => {
     if (applyCors(request, response, ctx.options.corsOrigins)) return;
     next();
   });
-  extra?.(app);
   app.use((request, response, next) => {
     if (!ctx.faults.maintenance) return next();
     response.status(503).json(maintenanceBody(requestLanguage(request, ctx)));
