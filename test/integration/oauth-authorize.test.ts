@@ -3,6 +3,7 @@ import { authorizeUrl, getPage, postForm, redirectQuery, signInByForms, testClie
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 
 const client = testClient();
+const named = { ...testClient("https://localhost:9/named"), clientId: "named-client", displayName: "Portfolio Sheet" };
 const MINUTE = 60_000;
 
 /** The text of the page's alert message, if any. */
@@ -14,7 +15,7 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
   let sandbox: TestSandbox;
   const clock = new ManualClock();
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ clock, extraClients: [client] });
+    sandbox = await startTestSandbox({ clock, extraClients: [client, named] });
   });
   afterAll(() => sandbox.close());
   const origin = () => sandbox.urls.login;
@@ -32,6 +33,17 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       const root = await getPage(authorizeUrl(origin(), client).replace("/realms/bincknlapi/", "/realms/root/realms/bincknlapi/"));
       expect(root.status).toBe(200);
       expect(root.html).toContain('action="/am/oauth2/realms/root/realms/bincknlapi/authorize"');
+    });
+
+    it("names the application by its display name: binck-excel for the local client, the client id when it has none", async () => {
+      const local = { clientId: "binck-excel-local", clientSecret: "unused-here", redirectUris: ["https://localhost:3000/auth/callback"], scopes: ["read" as const] };
+      const localPage = await getPage(authorizeUrl(origin(), local, { scope: "read" }));
+      expect(localPage.html).toContain("<p>De applicatie binck-excel vraagt u in te loggen bij Binck Nederland.</p>");
+      expect(localPage.html).not.toContain("binck-excel-local</p>");
+      const consent = await signInByForms(origin(), named, { username: "smith", sms: "999000", params: { ui_locales: "en" } });
+      expect(consent.html).toContain("<p>The application Portfolio Sheet asks for access to your Binck accounts. It may then:</p>");
+      const unnamed = await open({ ui_locales: "en" });
+      expect(unnamed.html).toContain("<p>The application oauth-test-client asks you to sign in to Binck Netherlands.</p>");
     });
 
     it("sends no-store and refuses framing", async () => {

@@ -5,7 +5,7 @@ import { LoginFlowStore } from "../../../server/sandbox/auth/login-flows";
 import { PasswordLockout } from "../../../server/sandbox/auth/password-lockout";
 
 const request: AuthorizeRequest = {
-  realm: "bincknlapi", clientId: "app", redirectUri: "https://app.example/cb", scopes: ["read"], language: "en", restartUrl: "/am/oauth2/realms/bincknlapi/authorize?x=1",
+  realm: "bincknlapi", clientId: "app", clientName: "app", redirectUri: "https://app.example/cb", scopes: ["read"], language: "en", restartUrl: "/am/oauth2/realms/bincknlapi/authorize?x=1",
 };
 
 describe("LoginFlowStore", () => {
