@@ -100,13 +100,17 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "wrong" });
       expect(alertText(page)).toBe("The user name or the password is incorrect. 4 attempts left before your login is locked.");
       for (let attempt = 0; attempt < 3; attempt++) page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "wrong" });
-      expect(alertText(page)).toBe("The user name or the password is incorrect. 1 attempts left before your login is locked.");
+      expect(alertText(page)).toBe("The user name or the password is incorrect. 1 attempt left before your login is locked.");
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "wrong" });
       expect(page.status).toBe(403);
       expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 15 minutes. Try again later.");
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
       expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 15 minutes. Try again later.");
-      clock.advance(15 * MINUTE);
+      clock.advance(14.5 * MINUTE);
+      page = await open({ ui_locales: "en" });
+      page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
+      expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 1 minute. Try again later.");
+      clock.advance(0.5 * MINUTE);
       page = await open({ ui_locales: "en" });
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
       expect(page.html).toContain('id="idToken1"');
@@ -126,11 +130,28 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       expect(alertText(again)).toBe("Enter your user name and your password.");
     });
 
-    it("tells a person without an account in the realm so", async () => {
-      const page = await open({ ui_locales: "en" });
-      const again = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "rossi", IDToken3: "Binck-2021!" });
+    it.each([
+      ["en", "rossi has no account at Binck Netherlands. Choose your own country under Country in the oauth-test-client task pane, then sign in again."],
+      ["nl", "rossi heeft geen rekening bij Binck Nederland. Kies uw eigen land bij Country in het taakvenster van oauth-test-client en log opnieuw in."],
+      ["fr", "rossi n&#39;a pas de compte chez Binck Pays-Bas. Choisissez votre pays sous Country dans le volet des tâches de oauth-test-client, puis reconnectez-vous."],
+      ["it", "rossi non ha un conto presso Binck Paesi Bassi. Scegli il tuo paese in Country nel riquadro attività di oauth-test-client, poi accedi di nuovo."],
+    ])("tells a person without an account in the realm to choose the country in the task pane (%s)", async (language, text) => {
+      const page = await open({ ui_locales: language });
+      const again = await postForm(origin(), "bincknlapi", { flow: page.flow!, language, IDToken2: "rossi", IDToken3: "Binck-2021!" });
       expect(again.status).toBe(403);
-      expect(alertText(again)).toBe("rossi has no account at Binck Netherlands. Sign in through the application&#39;s link for your own country.");
+      expect(alertText(again)).toBe(text);
+    });
+
+    it.each([
+      ["nl", "jansen", "bincknlapi", "De gebruikersnaam of het wachtwoord is onjuist. Nog 1 poging voordat uw login wordt geblokkeerd."],
+      ["fr", "martin", "binckfrapi", "Le nom d&#39;utilisateur ou le mot de passe est incorrect. Encore 1 tentative avant le blocage de votre accès."],
+      ["it", "rossi", "binckitapi", "Il nome utente o la password non sono corretti. Ancora 1 tentativo prima del blocco dell&#39;accesso."],
+    ])("says the last attempt in the singular (%s)", async (language, username, realm, text) => {
+      let page = await open({ realm, ui_locales: language });
+      for (let attempt = 0; attempt < 4; attempt++) page = await postForm(origin(), realm, { flow: page.flow!, IDToken2: username, IDToken3: "wrong" });
+      expect(alertText(page)).toBe(text);
+      page = await postForm(origin(), realm, { flow: page.flow!, IDToken2: username, IDToken3: "Binck-2021!" });
+      expect(page.html).toContain('id="idToken1"');
     });
 
     it("speaks Italian on an Italian page", async () => {
@@ -186,6 +207,7 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken1: "000000", action: "confirm" });
       expect(alertText(page)).toBe("The SMS code is incorrect. 2 attempts left.");
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken1: "000000", action: "confirm" });
+      expect(alertText(page)).toBe("The SMS code is incorrect. 1 attempt left.");
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken1: "000000", action: "confirm" });
       expect(page.status).toBe(403);
       expect(alertText(page)).toBe("Too many wrong SMS codes: this sign-in has ended.");
