@@ -4,6 +4,8 @@ import type express from "express";
 import { systemClock, type Clock } from "../../src/core/clock";
 import { loadTlsMaterial, type TlsMaterial } from "../shared/tls";
 import { createAuthApp } from "./auth/app";
+import { MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS } from "./auth/auth-policy";
+import { PasswordLockout } from "./auth/password-lockout";
 import { SessionStore } from "./auth/session-store";
 import type { SandboxContext } from "./context";
 import { Faults } from "./control/faults";
@@ -53,6 +55,7 @@ export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
     events,
     market,
     sessions: new SessionStore(clock, options, events),
+    lockout: new PasswordLockout(clock, MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS),
     news: new NewsDesk({ clock, seed: options.seed, events, market }),
     trading: new Trading({ clock, market, events, logger }),
     faults: new Faults(),

@@ -19,6 +19,7 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
   });
   afterAll(() => sandbox.close());
   const origin = () => sandbox.urls.login;
+  const lockStatus = async () => (await sandbox.api("/_sandbox/status")).json();
   const open = (params: Parameters<typeof authorizeUrl>[2] = {}) => getPage(authorizeUrl(origin(), client, params));
   const post = (page: LoginPage, fields: Record<string, string>, realm = "bincknlapi") =>
     postForm(origin(), realm, { flow: page.flow!, language: "en", ...fields });
@@ -104,6 +105,8 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "wrong" });
       expect(page.status).toBe(403);
       expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 15 minutes. Try again later.");
+      const lockedUntil = new Date(clock.now() + 15 * MINUTE).toISOString();
+      expect((await lockStatus()).lockedOut).toEqual({ bincknlapi: [{ username: "smith", lockedUntil }], binckbeapi: [], binckitapi: [], binckfrapi: [] });
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
       expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 15 minutes. Try again later.");
       clock.advance(14.5 * MINUTE);
@@ -111,9 +114,21 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
       expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 1 minute. Try again later.");
       clock.advance(0.5 * MINUTE);
+      expect((await lockStatus()).lockedOut.bincknlapi).toEqual([]);
       page = await open({ ui_locales: "en" });
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
       expect(page.html).toContain('id="idToken1"');
+    });
+
+    it("locks a login in one realm only: peeters, locked in binckbeapi, still signs in to bincknlapi", async () => {
+      let page = await open({ realm: "binckbeapi", ui_locales: "en" });
+      for (let attempt = 0; attempt < 5; attempt++) page = await postForm(origin(), "binckbeapi", { flow: page.flow!, IDToken2: "peeters", IDToken3: "wrong" });
+      expect(page.status).toBe(403);
+      expect((await lockStatus()).lockedOut.binckbeapi).toEqual([{ username: "peeters", lockedUntil: new Date(clock.now() + 15 * MINUTE).toISOString() }]);
+      page = await open({ ui_locales: "en" });
+      page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "peeters", IDToken3: "Binck-2021!" });
+      expect(page.html).toContain('id="idToken1"');
+      clock.advance(15 * MINUTE);
     });
 
     it("escapes what the customer typed", async () => {

@@ -4,9 +4,7 @@ import { clip } from "../../shared/clip";
 import { isPathDecodeError } from "../path-decode";
 import type { SandboxContext } from "../context";
 import { localize } from "../i18n";
-import {
-  LOGIN_FLOW_LIFETIME_MS, MAX_OPEN_LOGIN_FLOWS, MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS, SPENT_CODE_MEMORY_MS,
-} from "./auth-policy";
+import { LOGIN_FLOW_LIFETIME_MS, MAX_OPEN_LOGIN_FLOWS, SPENT_CODE_MEMORY_MS } from "./auth-policy";
 import { AuthorizationCodeStore } from "./authorization-codes";
 import { createContinueAuthorize, createShowAuthorize, pageLanguage, sendPage } from "./authorize-endpoint";
 import { ClientRegistry } from "./client-registry";
@@ -15,7 +13,6 @@ import { LoginFlowStore } from "./login-flows";
 import { LoginSteps } from "./login-steps";
 import { errorPage, maintenancePage, notFoundPage } from "./pages/login-pages";
 import { pageTexts } from "./pages/page-texts";
-import { PasswordLockout } from "./password-lockout";
 import { createTokenEndpoint } from "./token-endpoint";
 
 /** Both spellings ForgeRock AM accepts: the short one Binck documented and the full root-realm path. */
@@ -37,7 +34,7 @@ export function createAuthApp(ctx: SandboxContext): express.Express {
   const clients = ClientRegistry.load(ctx.options, ctx.logger);
   const flows = new LoginFlowStore(ctx.clock, LOGIN_FLOW_LIFETIME_MS, MAX_OPEN_LOGIN_FLOWS);
   const codes = new AuthorizationCodeStore(ctx.clock, ctx.options.authorizationCodeLifetimeMs, SPENT_CODE_MEMORY_MS);
-  const lockout = new PasswordLockout(ctx.clock, MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS);
+  const lockout = ctx.lockout;
   const consents = new ConsentStore();
   const steps = new LoginSteps({ clock: ctx.clock, logger: ctx.logger, flows, lockout, consents, codes });
   ctx.events.on("reset", () => {

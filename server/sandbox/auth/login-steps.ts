@@ -52,19 +52,19 @@ export class LoginSteps {
     const again = (error: string, status = 200) => page(loginPage(this.next(flow), { username, error }), status);
     if (!username || !password) return again(text(flow, "missingCredentials"), 400);
     const person = findPersonByUsername(username);
-    const lockedUntil = person && this.deps.lockout.lockedUntilMs(person.id);
+    const lockedUntil = person && this.deps.lockout.lockedUntilMs(realm, person.id);
     if (lockedUntil) return again(plural(pluralTexts.locked, language, minutesUntil(lockedUntil, this.deps.clock)), 403);
     if (!person || person.password !== password) {
       this.deps.logger.log("info", `Login: wrong user name or password for '${username}' in ${realm}.`);
       if (!person) return again(text(flow, "wrongCredentials"));
-      const failure = this.deps.lockout.recordFailure(person.id);
+      const failure = this.deps.lockout.recordFailure(realm, person.id);
       if (failure.locked) {
-        this.deps.logger.log("warn", `Login: ${person.username} is locked after too many wrong passwords.`);
+        this.deps.logger.log("warn", `Login: ${person.username} is locked in ${realm} after too many wrong passwords.`);
         return again(plural(pluralTexts.locked, language, minutesUntil(failure.lockedUntilMs, this.deps.clock)), 403);
       }
       return again(`${text(flow, "wrongCredentials")} ${plural(pluralTexts.attemptsLeft, language, failure.attemptsLeft)}`);
     }
-    this.deps.lockout.recordSuccess(person.id);
+    this.deps.lockout.recordSuccess(realm, person.id);
     if (accountsInRealm(person, realm).length === 0) {
       const country = localize(countryTexts[realm], language);
       return again(text(flow, "noAccountInRealm", { user: person.username, country, client: flow.request.clientName }), 403);
