@@ -1,4 +1,5 @@
 import type { Clock } from "../../src/core/clock";
+import type { PasswordLockout } from "./auth/password-lockout";
 import type { SessionStore } from "./auth/session-store";
 import type { Faults } from "./control/faults";
 import type { SandboxEvents } from "./events";
@@ -15,6 +16,8 @@ export interface SandboxContext {
   readonly logger: Logger;
   readonly events: SandboxEvents;
   readonly sessions: SessionStore;
+  /** Sign-in locks after wrong passwords: the login pages set them, the control surface's status shows them. */
+  readonly lockout: PasswordLockout;
   readonly market: Market;
   readonly news: NewsDesk;
   readonly trading: Trading;

@@ -29,6 +29,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<SandboxOp
   const dataDir = env.SANDBOX_DATA_DIR || path.resolve(__dirname, "..", "..", ".data", "sandbox");
   options.dataDir = dataDir;
   options.clientsFile = env.SANDBOX_CLIENTS_FILE || path.join(dataDir, "clients.json");
+  if (env.ADDIN_ORIGIN) options.addinOrigin = env.ADDIN_ORIGIN.replace(/\/+$/, "");
   if (env.SANDBOX_CORS_ORIGINS) options.corsOrigins = env.SANDBOX_CORS_ORIGINS.split(",").map((origin) => origin.trim());
   return options;
 }

@@ -4,6 +4,8 @@ import type express from "express";
 import { systemClock, type Clock } from "../../src/core/clock";
 import { loadTlsMaterial, type TlsMaterial } from "../shared/tls";
 import { createAuthApp } from "./auth/app";
+import { MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS } from "./auth/auth-policy";
+import { PasswordLockout } from "./auth/password-lockout";
 import { SessionStore } from "./auth/session-store";
 import type { SandboxContext } from "./context";
 import { Faults } from "./control/faults";
@@ -26,6 +28,8 @@ export interface Sandbox {
   readonly realtime: RealtimeServer;
   /** Back to the seeded start: market, orders, news, faults; every session ends. */
   reset(): void;
+  /** Tells the sandbox where it listens (its own origins, which its control surface answers). */
+  setOwnOrigins(origins: readonly string[]): void;
   stop(): void;
 }
 
@@ -51,6 +55,7 @@ export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
     events,
     market,
     sessions: new SessionStore(clock, options, events),
+    lockout: new PasswordLockout(clock, MAX_PASSWORD_FAILURES, PASSWORD_LOCKOUT_MS),
     news: new NewsDesk({ clock, seed: options.seed, events, market }),
     trading: new Trading({ clock, market, events, logger }),
     faults: new Faults(),
@@ -63,7 +68,8 @@ export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
     ctx.news.reset();
     ctx.events.emit("reset", {});
   };
-  const apiApp = createApiApp(ctx, (app) => app.use(CONTROL_BASE_PATH, createControlRouter(ctx, { reset })));
+  let ownOrigins: readonly string[] = [];
+  const apiApp = createApiApp(ctx, (app) => app.use(CONTROL_BASE_PATH, createControlRouter(ctx, { reset, ownOrigins: () => ownOrigins })));
   const realtime = createRealtimeServer(ctx, realtimeOptions);
   return {
     ctx,
@@ -71,6 +77,9 @@ export function createSandbox(overrides: CreateSandboxOptions = {}): Sandbox {
     apiApp,
     realtime,
     reset,
+    setOwnOrigins(origins) {
+      ownOrigins = [...origins];
+    },
     stop() {
       realtime.close();
       ctx.trading.stop();
@@ -113,9 +122,11 @@ export async function startSandbox(
     throw error;
   }
   const url = (server: Server) => `https://${host}:${(server.address() as AddressInfo).port}`;
+  const urls = { login: url(login), api: url(api), realtime: url(realtime) };
+  sandbox.setOwnOrigins(Object.values(urls));
   return {
     sandbox,
-    urls: { login: url(login), api: url(api), realtime: url(realtime) },
+    urls,
     async close() {
       sandbox.stop();
       await Promise.all(servers.map((server) => closeServer(server)));

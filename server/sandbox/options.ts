@@ -17,8 +17,10 @@ export interface SandboxOptions {
   clientsFile: string;
   /** Where generated secrets (the local client's) are kept between runs. */
   dataDir: string;
-  /** Origins allowed by CORS on the API and realtime servers. `*` echoes any origin. */
+  /** Origins allowed by CORS on the API and realtime servers. `*` echoes any origin. Never the control surface. */
   corsOrigins: string[];
+  /** The add-in's origin (ADDIN_ORIGIN): besides the sandbox's own, the only web origin the control surface answers. */
+  addinOrigin: string;
   /** Largest JSON request body accepted, in bytes. */
   maxBodyBytes: number;
   /** OAuth clients registered beside the clients file, in memory only (tests register their own redirect URI). */
@@ -37,6 +39,7 @@ export const defaultSandboxOptions: SandboxOptions = {
   clientsFile: "",
   dataDir: "",
   corsOrigins: ["*"],
+  addinOrigin: "https://localhost:3000",
   maxBodyBytes: 64 * 1024,
   extraClients: [],
 };

@@ -81,4 +81,51 @@ describe("the sandbox control surface (/_sandbox)", () => {
     expect(await (await sandbox.control("tick-rate", { ticksPerSecond: 25 })).json()).toEqual({ ticksPerSecond: 25 });
     expect(await status()).toMatchObject({ ticksPerSecond: 25 });
   });
+
+  describe("who may use it", () => {
+    const EVIL = "https://evil.example";
+    const fromPage = (path: string, headers: Record<string, string>, init: RequestInit = {}) =>
+      fetch(`${sandbox.urls.api}/_sandbox/${path}`, { ...init, headers });
+    const refusal = (origin: string) =>
+      `The control surface answers only tools and the project's own pages, never another web page: Origin '${origin}' is not ` +
+      `the add-in's (https://localhost:3000) or the sandbox's own. Call it without an Origin header (curl, a script, a test).`;
+
+    it("refuses a web page's simple POST (text/plain, another origin) with 403, hands out no token and no CORS headers", async () => {
+      const before = sandbox.sandbox.ctx.sessions.activeSessions().length;
+      const response = await fromPage("sessions", { Origin: EVIL, "Content-Type": "text/plain" }, { method: "POST", body: JSON.stringify({ username: "jansen" }) });
+      expect(response.status).toBe(403);
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+      expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+      expect(await response.json()).toEqual({ error: refusal(EVIL) });
+      expect(sandbox.sandbox.ctx.sessions.activeSessions()).toHaveLength(before);
+    });
+
+    it("refuses another origin's preflight and an opaque origin, though the API itself allows every origin (SANDBOX_CORS_ORIGINS=*)", async () => {
+      const preflight = await fromPage("reset", { Origin: EVIL, "Access-Control-Request-Method": "POST" }, { method: "OPTIONS" });
+      expect([preflight.status, preflight.headers.get("access-control-allow-origin")]).toEqual([403, null]);
+      const opaque = await fromPage("status", { Origin: "null" });
+      expect([opaque.status, await opaque.json()]).toEqual([403, { error: refusal("null") }]);
+      const api = await fetch(`${sandbox.urls.api}/api/v1/version`, { headers: { Origin: EVIL } });
+      expect(api.headers.get("access-control-allow-origin")).toBe(EVIL);
+    });
+
+    it("refuses a cross-site request that carries no Origin (an image, a link)", async () => {
+      const response = await fromPage("status", { "Sec-Fetch-Site": "cross-site" });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        error: "The control surface answers only tools and the project's own pages, never another web page: this is a cross-site request (Sec-Fetch-Site: cross-site).",
+      });
+    });
+
+    it("answers the add-in's origin and the sandbox's own origins, with CORS for them", async () => {
+      for (const origin of ["https://localhost:3000", sandbox.urls.api, sandbox.urls.login, sandbox.urls.realtime]) {
+        const response = await fromPage("status", { Origin: origin });
+        expect([origin, response.status, response.headers.get("access-control-allow-origin")]).toEqual([origin, 200, origin]);
+      }
+      const preflight = await fromPage("sessions", { Origin: "https://localhost:3000", "Access-Control-Request-Method": "POST" }, { method: "OPTIONS" });
+      expect([preflight.status, preflight.headers.get("access-control-allow-origin"), preflight.headers.get("access-control-allow-methods")])
+        .toEqual([204, "https://localhost:3000", "GET, POST"]);
+      expect((await fromPage("status", { "Sec-Fetch-Site": "none" })).status).toBe(200);
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { authorizeUrl, getPage, postForm, redirectQuery, signInByForms, testClie
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 
 const client = testClient();
+const named = { ...testClient("https://localhost:9/named"), clientId: "named-client", displayName: "Portfolio Sheet" };
 const MINUTE = 60_000;
 
 /** The text of the page's alert message, if any. */
@@ -14,10 +15,11 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
   let sandbox: TestSandbox;
   const clock = new ManualClock();
   beforeAll(async () => {
-    sandbox = await startTestSandbox({ clock, extraClients: [client] });
+    sandbox = await startTestSandbox({ clock, extraClients: [client, named] });
   });
   afterAll(() => sandbox.close());
   const origin = () => sandbox.urls.login;
+  const lockStatus = async () => (await sandbox.api("/_sandbox/status")).json();
   const open = (params: Parameters<typeof authorizeUrl>[2] = {}) => getPage(authorizeUrl(origin(), client, params));
   const post = (page: LoginPage, fields: Record<string, string>, realm = "bincknlapi") =>
     postForm(origin(), realm, { flow: page.flow!, language: "en", ...fields });
@@ -32,6 +34,17 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       const root = await getPage(authorizeUrl(origin(), client).replace("/realms/bincknlapi/", "/realms/root/realms/bincknlapi/"));
       expect(root.status).toBe(200);
       expect(root.html).toContain('action="/am/oauth2/realms/root/realms/bincknlapi/authorize"');
+    });
+
+    it("names the application by its display name: binck-excel for the local client, the client id when it has none", async () => {
+      const local = { clientId: "binck-excel-local", clientSecret: "unused-here", redirectUris: ["https://localhost:3000/auth/callback"], scopes: ["read" as const] };
+      const localPage = await getPage(authorizeUrl(origin(), local, { scope: "read" }));
+      expect(localPage.html).toContain("<p>De applicatie binck-excel vraagt u in te loggen bij Binck Nederland.</p>");
+      expect(localPage.html).not.toContain("binck-excel-local</p>");
+      const consent = await signInByForms(origin(), named, { username: "smith", sms: "999000", params: { ui_locales: "en" } });
+      expect(consent.html).toContain("<p>The application Portfolio Sheet asks for access to your Binck accounts. It may then:</p>");
+      const unnamed = await open({ ui_locales: "en" });
+      expect(unnamed.html).toContain("<p>The application oauth-test-client asks you to sign in to Binck Netherlands.</p>");
     });
 
     it("sends no-store and refuses framing", async () => {
@@ -88,16 +101,34 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "wrong" });
       expect(alertText(page)).toBe("The user name or the password is incorrect. 4 attempts left before your login is locked.");
       for (let attempt = 0; attempt < 3; attempt++) page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "wrong" });
-      expect(alertText(page)).toBe("The user name or the password is incorrect. 1 attempts left before your login is locked.");
+      expect(alertText(page)).toBe("The user name or the password is incorrect. 1 attempt left before your login is locked.");
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "wrong" });
       expect(page.status).toBe(403);
       expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 15 minutes. Try again later.");
+      const lockedUntil = new Date(clock.now() + 15 * MINUTE).toISOString();
+      expect((await lockStatus()).lockedOut).toEqual({ bincknlapi: [{ username: "smith", lockedUntil }], binckbeapi: [], binckitapi: [], binckfrapi: [] });
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
       expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 15 minutes. Try again later.");
-      clock.advance(15 * MINUTE);
+      clock.advance(14.5 * MINUTE);
+      page = await open({ ui_locales: "en" });
+      page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
+      expect(alertText(page)).toBe("Too many wrong passwords: your login is locked for 1 minute. Try again later.");
+      clock.advance(0.5 * MINUTE);
+      expect((await lockStatus()).lockedOut.bincknlapi).toEqual([]);
       page = await open({ ui_locales: "en" });
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "smith", IDToken3: "Binck-2021!" });
       expect(page.html).toContain('id="idToken1"');
+    });
+
+    it("locks a login in one realm only: peeters, locked in binckbeapi, still signs in to bincknlapi", async () => {
+      let page = await open({ realm: "binckbeapi", ui_locales: "en" });
+      for (let attempt = 0; attempt < 5; attempt++) page = await postForm(origin(), "binckbeapi", { flow: page.flow!, IDToken2: "peeters", IDToken3: "wrong" });
+      expect(page.status).toBe(403);
+      expect((await lockStatus()).lockedOut.binckbeapi).toEqual([{ username: "peeters", lockedUntil: new Date(clock.now() + 15 * MINUTE).toISOString() }]);
+      page = await open({ ui_locales: "en" });
+      page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "peeters", IDToken3: "Binck-2021!" });
+      expect(page.html).toContain('id="idToken1"');
+      clock.advance(15 * MINUTE);
     });
 
     it("escapes what the customer typed", async () => {
@@ -114,11 +145,28 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       expect(alertText(again)).toBe("Enter your user name and your password.");
     });
 
-    it("tells a person without an account in the realm so", async () => {
-      const page = await open({ ui_locales: "en" });
-      const again = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken2: "rossi", IDToken3: "Binck-2021!" });
+    it.each([
+      ["en", "rossi has no account at Binck Netherlands. Choose your own country under Country in the oauth-test-client task pane, then sign in again."],
+      ["nl", "rossi heeft geen rekening bij Binck Nederland. Kies uw eigen land bij Country in het taakvenster van oauth-test-client en log opnieuw in."],
+      ["fr", "rossi n&#39;a pas de compte chez Binck Pays-Bas. Choisissez votre pays sous Country dans le volet des tâches de oauth-test-client, puis reconnectez-vous."],
+      ["it", "rossi non ha un conto presso Binck Paesi Bassi. Scegli il tuo paese in Country nel riquadro attività di oauth-test-client, poi accedi di nuovo."],
+    ])("tells a person without an account in the realm to choose the country in the task pane (%s)", async (language, text) => {
+      const page = await open({ ui_locales: language });
+      const again = await postForm(origin(), "bincknlapi", { flow: page.flow!, language, IDToken2: "rossi", IDToken3: "Binck-2021!" });
       expect(again.status).toBe(403);
-      expect(alertText(again)).toBe("rossi has no account at Binck Netherlands. Sign in through the application&#39;s link for your own country.");
+      expect(alertText(again)).toBe(text);
+    });
+
+    it.each([
+      ["nl", "jansen", "bincknlapi", "De gebruikersnaam of het wachtwoord is onjuist. Nog 1 poging voordat uw login wordt geblokkeerd."],
+      ["fr", "martin", "binckfrapi", "Le nom d&#39;utilisateur ou le mot de passe est incorrect. Encore 1 tentative avant le blocage de votre accès."],
+      ["it", "rossi", "binckitapi", "Il nome utente o la password non sono corretti. Ancora 1 tentativo prima del blocco dell&#39;accesso."],
+    ])("says the last attempt in the singular (%s)", async (language, username, realm, text) => {
+      let page = await open({ realm, ui_locales: language });
+      for (let attempt = 0; attempt < 4; attempt++) page = await postForm(origin(), realm, { flow: page.flow!, IDToken2: username, IDToken3: "wrong" });
+      expect(alertText(page)).toBe(text);
+      page = await postForm(origin(), realm, { flow: page.flow!, IDToken2: username, IDToken3: "Binck-2021!" });
+      expect(page.html).toContain('id="idToken1"');
     });
 
     it("speaks Italian on an Italian page", async () => {
@@ -174,6 +222,7 @@ describe("authorize pages (GET/POST /am/oauth2/realms/{realm}/authorize)", () =>
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken1: "000000", action: "confirm" });
       expect(alertText(page)).toBe("The SMS code is incorrect. 2 attempts left.");
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken1: "000000", action: "confirm" });
+      expect(alertText(page)).toBe("The SMS code is incorrect. 1 attempt left.");
       page = await postForm(origin(), "bincknlapi", { flow: page.flow!, IDToken1: "000000", action: "confirm" });
       expect(page.status).toBe(403);
       expect(alertText(page)).toBe("Too many wrong SMS codes: this sign-in has ended.");

@@ -148,10 +148,24 @@ describe("token endpoint (POST /am/oauth2/realms/{realm}/access_token)", () => {
       expect((await refresh(tokens.refresh_token as string)).status).toBe(200);
     });
 
-    it("refuses a refresh token of another client", async () => {
+    // RFC 6749 section 6, RFC 9700 4.14: the client binding is checked first, so another client's token tells it nothing.
+    it("answers another client's refresh token exactly as an unknown one, with or without scope, and leaves it usable", async () => {
       const tokens = (await exchange(await newCode())).body;
-      expectError(await refresh(tokens.refresh_token as string, { client_id: "other-client", client_secret: "other-secret-0123" }),
-        400, "invalid_grant", "The refresh token was issued to another client.");
+      const other = { client_id: "other-client", client_secret: "other-secret-0123" };
+      const unknown = await refresh("3f1c1a55-0000-4000-8000-000000000000", other);
+      expectError(unknown, 400, "invalid_grant", "The refresh token is unknown to this client.");
+      for (const scope of [undefined, "zzz", "read"]) {
+        const answer = await refresh(tokens.refresh_token as string, { ...other, scope });
+        expect({ status: answer.status, body: answer.body }).toEqual({ status: unknown.status, body: unknown.body });
+      }
+      expect((await refresh(tokens.refresh_token as string)).status).toBe(200);
+    });
+
+    it("ends the chain when a used refresh token comes back, whatever scope it asks for", async () => {
+      const first = (await exchange(await newCode())).body;
+      const second = (await refresh(first.refresh_token as string)).body;
+      expectError(await refresh(first.refresh_token as string, { scope: "zzz" }), 400, "invalid_grant", "The refresh token was already used; the session has ended.");
+      expectError(await refresh(second.refresh_token as string), 400, "invalid_grant", "The session has ended (signedOut); sign in again.");
     });
 
     it("refuses a scope the login did not grant, before spending the token (RFC 6749 section 6)", async () => {
@@ -173,7 +187,7 @@ describe("token endpoint (POST /am/oauth2/realms/{realm}/access_token)", () => {
     });
 
     it("refuses an unknown refresh token", async () => {
-      expectError(await refresh("3f1c1a55-0000-4000-8000-000000000000"), 400, "invalid_grant", "The refresh token is unknown.");
+      expectError(await refresh("3f1c1a55-0000-4000-8000-000000000000"), 400, "invalid_grant", "The refresh token is unknown to this client.");
     });
   });
 
@@ -214,6 +228,21 @@ describe("token endpoint (POST /am/oauth2/realms/{realm}/access_token)", () => {
       expect(response.status).toBe(405);
       expect(response.headers.get("allow")).toBe("POST");
       expect((await response.json()).error).toBe("invalid_request");
+    });
+
+    it.each([
+      ["/am/oauth2/realms/%zz/access_token", "The realm '%zz' in the path is not valid percent-encoding; Binck realms are bincknlapi, binckbeapi, binckitapi, binckfrapi."],
+      ["/am/oauth2/realms/root/realms/%E0%A4%A/access_token", "The realm '%E0%A4%A' in the path is not valid percent-encoding; Binck realms are bincknlapi, binckbeapi, binckitapi, binckfrapi."],
+      ["/am/oauth2/access_token", "There is no token endpoint at /am/oauth2/access_token; use /am/oauth2/realms/{realm}/access_token."],
+    ])("answers POST %s in the OAuth error shape, as JSON", async (path, description) => {
+      const response = await fetch(`${login()}${path}`, {
+        method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "grant_type=refresh_token&refresh_token=x",
+      });
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect({ status: response.status, body: await response.json() }).toEqual({
+        status: path.includes("%") ? 400 : 404, body: { error: "invalid_request", error_description: description },
+      });
     });
 
     it("answers 503 temporarily_unavailable in maintenance", async () => {

@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { signInByForms, redirectQuery, testClient, tokenRequest } from "../support/oauth-login";
 import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 
@@ -26,6 +27,44 @@ describe("sandbox fidelity", () => {
     const { status, body } = await get(path);
     expect(status).toBe(400);
     expect(body).toMatchObject({ errorCode: "BadRequest", errorId: "validationError", developerMessage: expect.stringContaining("percent-encoding") });
+  });
+
+  describe("Content-Encoding of a request body", () => {
+    const PREVIEW = `/api/v1/accounts/${ACCOUNT}/orders/preview`;
+    const order = () => {
+      const ing = sandbox.sandbox.ctx.market.catalogue.byIsin("NL0011821202", "XAMS")[0].model.id;
+      return JSON.stringify({ type: "limit", quantity: 1, duration: "day", limitPrice: 1, cash: { side: "buy", instrumentId: ing } });
+    };
+    const post = async (encoding: string, body: BodyInit) => {
+      const response = await sandbox.api(PREVIEW, { method: "POST", token, headers: { "Content-Encoding": encoding }, body });
+      return { status: response.status, body: await response.json() };
+    };
+
+    it.each(["gzip", "deflate", "br"])("names a plain body sent as %s as undecodable, not as a bad path", async (encoding) => {
+      const { status, body } = await post(encoding, order());
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ errorCode: "BadRequest", errorId: "validationError" });
+      expect(body.developerMessage).toMatch(new RegExp(`^The request body says Content-Encoding: ${encoding} but cannot be decoded as ${encoding} \\(.+\\)\\.$`));
+    });
+
+    it.each([
+      ["gzip", gzipSync], ["deflate", deflateSync], ["br", brotliCompressSync],
+    ] as const)("reads a body really compressed with %s", async (encoding, compress) => {
+      const { status, body } = await post(encoding, new Blob([new Uint8Array(compress(Buffer.from(order())))]));
+      expect(status).toBe(200);
+      expect(body.previewOrder.orderCanBeRegistered).toBe(true);
+    });
+
+    it("refuses another Content-Encoding with 415, naming it and the ones accepted", async () => {
+      const { status, body } = await post("compress", order());
+      expect(status).toBe(415);
+      expect(body).toEqual({
+        developerMessage: "Content-Encoding 'compress' is not supported: send the body uncompressed, or as gzip, deflate or br.",
+        endUserMessage: "Het verzoek bevat ongeldige gegevens.",
+        errorCode: "UnsupportedMediaType",
+        errorId: "validationError",
+      });
+    });
   });
 
   it("answers a broken percent-escape on the login origin with 400", async () => {

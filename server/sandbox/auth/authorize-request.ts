@@ -10,6 +10,8 @@ import { redirectWithFragment, redirectWithQuery } from "./redirects";
 export interface AuthorizeRequest {
   readonly realm: Realm;
   readonly clientId: string;
+  /** The application's name on the pages (ClientRegistry.displayName). */
+  readonly clientName: string;
   readonly redirectUri: string;
   readonly scopes: readonly Scope[];
   readonly state?: string;
@@ -87,6 +89,6 @@ export function parseAuthorizeRequest(realmText: string, url: URL, clients: Clie
   }
   return {
     kind: "ok",
-    request: { realm, clientId, redirectUri, scopes, state, language, restartUrl: `${url.pathname}${url.search}` },
+    request: { realm, clientId, clientName: clients.displayName(client), redirectUri, scopes, state, language, restartUrl: `${url.pathname}${url.search}` },
   };
 }

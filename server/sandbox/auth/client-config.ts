@@ -8,17 +8,20 @@ export interface OAuthClientConfig {
   redirectUris: string[];
   /** The scopes this client may ask for. */
   scopes: Scope[];
+  /** The application's name on the login and consent pages (the client id when absent). */
+  displayName?: string;
 }
 
 export const MIN_CLIENT_SECRET_LENGTH = 8;
 const CLIENT_ID_PATTERN = /^[A-Za-z0-9._~-]{1,200}$/;
+const DISPLAY_NAME_PATTERN = /^[^\p{Cc}]{1,80}$/u;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Checks one client entry; `where` names it in the message (file and index). Throws an Error naming field, value and rule. */
 export function parseClientConfig(value: unknown, where: string): OAuthClientConfig {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`${where}: must be an object {clientId, clientSecret, redirectUris, scopes}.`);
   const entry = value as Record<string, unknown>;
-  const { clientId, clientSecret, redirectUris, scopes } = entry;
+  const { clientId, clientSecret, redirectUris, scopes, displayName } = entry;
   if (typeof clientId !== "string" || !CLIENT_ID_PATTERN.test(clientId)) {
     throw new Error(`${where}: clientId ${JSON.stringify(clientId)} must be 1-200 characters of letters, digits, '.', '_', '~' or '-'.`);
   }
@@ -34,7 +37,13 @@ export function parseClientConfig(value: unknown, where: string): OAuthClientCon
     if (!isScope(scope)) throw new Error(`${named}: scope ${JSON.stringify(scope)} is not one of read, write, news, quotes, internal.`);
   }
   if (new Set(scopes).size !== scopes.length) throw new Error(`${named}: scopes lists a scope twice.`);
-  return { clientId, clientSecret, redirectUris: [...redirectUris] as string[], scopes: [...scopes] as Scope[] };
+  if (displayName !== undefined && (typeof displayName !== "string" || !DISPLAY_NAME_PATTERN.test(displayName))) {
+    throw new Error(`${named}: displayName ${JSON.stringify(displayName)} must be 1-80 characters of text without control characters.`);
+  }
+  return {
+    clientId, clientSecret, redirectUris: [...redirectUris] as string[], scopes: [...scopes] as Scope[],
+    ...(displayName !== undefined ? { displayName } : {}),
+  };
 }
 
 /** Redirect URIs are absolute, without fragment (RFC 6749 3.1.2), and HTTPS except on the loopback host. */

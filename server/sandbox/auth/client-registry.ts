@@ -4,6 +4,9 @@ import { parseClientConfig } from "./client-config";
 import { LOCAL_CLIENT_ID, ensureLocalClient, newLocalClient, readClientsFile } from "./clients-file";
 import { secretsEqual } from "../../shared/secrets";
 
+/** The local client's name on the login pages when the clients file gives none (files written before names existed). */
+export const LOCAL_CLIENT_DISPLAY_NAME = "binck-excel";
+
 /** The OAuth clients the login origin knows: the clients file (with the local client) plus SandboxOptions.extraClients. */
 export class ClientRegistry {
   private readonly clients = new Map<string, OAuthClientConfig>();
@@ -27,6 +30,11 @@ export class ClientRegistry {
 
   find(clientId: string): OAuthClientConfig | undefined {
     return this.clients.get(clientId);
+  }
+
+  /** The application's name on the pages: its displayName, else binck-excel for the local client, else its id. */
+  displayName(client: OAuthClientConfig): string {
+    return client.displayName ?? (client.clientId === LOCAL_CLIENT_ID ? LOCAL_CLIENT_DISPLAY_NAME : client.clientId);
   }
 
   /** The client when the secret is right; undefined for an unknown client or a wrong secret. */

@@ -11,6 +11,7 @@ import type { FormFields } from "./form-body";
 import type { LoginFlow, LoginFlowStore } from "./login-flows";
 import { consentNeedsSmsPage, consentPage, errorPage, loginPage, smsPage, type FlowPage } from "./pages/login-pages";
 import { countryTexts, fill, pageTexts } from "./pages/page-texts";
+import { plural, pluralTexts } from "./pages/plural-texts";
 import type { PasswordLockout } from "./password-lockout";
 import { redirectWithQuery } from "./redirects";
 
@@ -51,21 +52,22 @@ export class LoginSteps {
     const again = (error: string, status = 200) => page(loginPage(this.next(flow), { username, error }), status);
     if (!username || !password) return again(text(flow, "missingCredentials"), 400);
     const person = findPersonByUsername(username);
-    const lockedUntil = person && this.deps.lockout.lockedUntilMs(person.id);
-    if (lockedUntil) return again(text(flow, "locked", { minutes: minutesUntil(lockedUntil, this.deps.clock) }), 403);
+    const lockedUntil = person && this.deps.lockout.lockedUntilMs(realm, person.id);
+    if (lockedUntil) return again(plural(pluralTexts.locked, language, minutesUntil(lockedUntil, this.deps.clock)), 403);
     if (!person || person.password !== password) {
       this.deps.logger.log("info", `Login: wrong user name or password for '${username}' in ${realm}.`);
       if (!person) return again(text(flow, "wrongCredentials"));
-      const failure = this.deps.lockout.recordFailure(person.id);
+      const failure = this.deps.lockout.recordFailure(realm, person.id);
       if (failure.locked) {
-        this.deps.logger.log("warn", `Login: ${person.username} is locked after too many wrong passwords.`);
-        return again(text(flow, "locked", { minutes: minutesUntil(failure.lockedUntilMs, this.deps.clock) }), 403);
+        this.deps.logger.log("warn", `Login: ${person.username} is locked in ${realm} after too many wrong passwords.`);
+        return again(plural(pluralTexts.locked, language, minutesUntil(failure.lockedUntilMs, this.deps.clock)), 403);
       }
-      return again(`${text(flow, "wrongCredentials")} ${text(flow, "attemptsLeft", { count: failure.attemptsLeft })}`);
+      return again(`${text(flow, "wrongCredentials")} ${plural(pluralTexts.attemptsLeft, language, failure.attemptsLeft)}`);
     }
-    this.deps.lockout.recordSuccess(person.id);
+    this.deps.lockout.recordSuccess(realm, person.id);
     if (accountsInRealm(person, realm).length === 0) {
-      return again(text(flow, "noAccountInRealm", { user: person.username, country: localize(countryTexts[realm], language) }), 403);
+      const country = localize(countryTexts[realm], language);
+      return again(text(flow, "noAccountInRealm", { user: person.username, country, client: flow.request.clientName }), 403);
     }
     flow.personId = person.id;
     flow.step = "sms";
@@ -88,7 +90,7 @@ export class LoginSteps {
       this.deps.logger.log("info", `Login: wrong SMS code for ${person.username} (${flow.smsFailures} of ${MAX_SMS_CODE_FAILURES}).`);
       // The flow is not stored again: after the last wrong code this sign-in is over.
       if (left <= 0) return page(errorPage(flow.request.language, "tooManySmsCodes", { restartUrl: flow.request.restartUrl }), 403);
-      return page(smsPage(this.next(flow), text(flow, "wrongSmsCode", { count: left })));
+      return page(smsPage(this.next(flow), plural(pluralTexts.wrongSmsCode, flow.request.language, left)));
     }
     flow.readOnly = false;
     return this.afterSecondFactor(flow);

@@ -1,17 +1,27 @@
 import type { Clock } from "../../../src/core/clock";
+import type { Realm } from "../../../src/core/wire/auth";
 
 export type PasswordFailureResult = { locked: true; lockedUntilMs: number } | { locked: false; attemptsLeft: number };
 
-/** Locks a person's login after too many wrong passwords in a row, for a while (like ForgeRock's account lockout). */
-export class PasswordLockout {
-  private readonly failures = new Map<string, number>();
-  private readonly lockedUntil = new Map<string, number>();
+export interface LockedLogin {
+  realm: Realm;
+  personId: string;
+  lockedUntilMs: number;
+}
 
-  /** Forgets every failure and lock (sandbox reset). */
-  clear(): void {
-    this.failures.clear();
-    this.lockedUntil.clear();
-  }
+interface LoginRecord {
+  realm: Realm;
+  personId: string;
+  failures: number;
+  lockedUntilMs?: number;
+}
+
+/**
+ * Locks a person's login after too many wrong passwords in a row, for a while, like ForgeRock's account lockout:
+ * per realm, since each realm keeps its own users.
+ */
+export class PasswordLockout {
+  private readonly records = new Map<string, LoginRecord>();
 
   constructor(
     private readonly clock: Clock,
@@ -19,29 +29,52 @@ export class PasswordLockout {
     private readonly lockoutMs: number,
   ) {}
 
+  /** Forgets every failure and lock (sandbox reset). */
+  clear(): void {
+    this.records.clear();
+  }
+
   /** When the lock ends, or undefined when the person may try. */
-  lockedUntilMs(personId: string): number | undefined {
-    const until = this.lockedUntil.get(personId);
-    if (until === undefined) return undefined;
-    if (this.clock.now() < until) return until;
-    this.lockedUntil.delete(personId);
-    this.failures.delete(personId);
-    return undefined;
+  lockedUntilMs(realm: Realm, personId: string): number | undefined {
+    return this.current(realm, personId)?.lockedUntilMs;
   }
 
-  recordFailure(personId: string): PasswordFailureResult {
-    const count = (this.failures.get(personId) ?? 0) + 1;
-    if (count >= this.maxFailures) {
-      const lockedUntilMs = this.clock.now() + this.lockoutMs;
-      this.lockedUntil.set(personId, lockedUntilMs);
-      this.failures.delete(personId);
-      return { locked: true, lockedUntilMs };
+  recordFailure(realm: Realm, personId: string): PasswordFailureResult {
+    const record = this.current(realm, personId) ?? { realm, personId, failures: 0 };
+    record.failures += 1;
+    this.records.set(key(realm, personId), record);
+    if (record.failures >= this.maxFailures) {
+      record.lockedUntilMs = this.clock.now() + this.lockoutMs;
+      return { locked: true, lockedUntilMs: record.lockedUntilMs };
     }
-    this.failures.set(personId, count);
-    return { locked: false, attemptsLeft: this.maxFailures - count };
+    return { locked: false, attemptsLeft: this.maxFailures - record.failures };
   }
 
-  recordSuccess(personId: string): void {
-    this.failures.delete(personId);
+  recordSuccess(realm: Realm, personId: string): void {
+    this.records.delete(key(realm, personId));
   }
+
+  /** The locks still running, oldest first (the control surface's status shows them). */
+  lockedOut(): LockedLogin[] {
+    const locked: LockedLogin[] = [];
+    for (const { realm, personId } of [...this.records.values()]) {
+      const lockedUntilMs = this.lockedUntilMs(realm, personId);
+      if (lockedUntilMs !== undefined) locked.push({ realm, personId, lockedUntilMs });
+    }
+    return locked.sort((a, b) => a.lockedUntilMs - b.lockedUntilMs);
+  }
+
+  /** The record of a login, forgotten once its lock has ended. */
+  private current(realm: Realm, personId: string): LoginRecord | undefined {
+    const record = this.records.get(key(realm, personId));
+    if (record?.lockedUntilMs !== undefined && this.clock.now() >= record.lockedUntilMs) {
+      this.records.delete(key(realm, personId));
+      return undefined;
+    }
+    return record;
+  }
+}
+
+function key(realm: Realm, personId: string): string {
+  return `${realm} ${personId}`;
 }

@@ -39,7 +39,7 @@ export type AuthResult =
 
 export type RefreshResult =
   | { ok: true; tokens: TokenResponse; session: ApiSession }
-  | { ok: false; error: "invalid_grant"; description: string };
+  | { ok: false; error: "invalid_grant" | "invalid_scope"; description: string };
 
 export interface SessionLifetimes {
   accessTokenLifetimeMs: number;
@@ -81,30 +81,34 @@ export class SessionStore {
     return { session, tokens: this.issueTokens(session) };
   }
 
-  /** Rotates a refresh token: the used one dies, even when the answer is an error. */
-  refresh(refreshToken: string, clientId: string, realm: Realm): RefreshResult {
+  /**
+   * Rotates a refresh token. The checks run in the order of RFC 6749 section 6 and RFC 9700 4.14: the client binding
+   * first (another client's token is answered exactly as an unknown one, so it learns nothing about it), then replay
+   * (a used token ends the chain whatever else the request says), then the session's end, then the scope asked for.
+   * Only a refused scope leaves the token usable: nothing about the token was wrong.
+   */
+  refresh(refreshToken: string, clientId: string, realm: Realm, requestedScopes: readonly string[] = []): RefreshResult {
     const record = this.refreshTokens.get(refreshToken);
+    const session = record && this.sessions.get(record.sessionId);
     const invalid = (description: string): RefreshResult => ({ ok: false, error: "invalid_grant", description });
-    if (!record) return invalid("The refresh token is unknown.");
-    const session = this.sessions.get(record.sessionId);
-    if (!session) return invalid("The refresh token is unknown.");
-    if (session.clientId !== clientId) return invalid("The refresh token was issued to another client.");
+    if (!record || !session || session.clientId !== clientId) return invalid("The refresh token is unknown to this client.");
     if (session.realm !== realm) return invalid(`The refresh token belongs to realm ${session.realm}, not ${realm}.`);
     if (record.used) {
       // A replayed refresh token means it leaked or a client raced itself: end the whole chain (RFC 6819 5.2.2.3).
       this.endSession(session.id, "signedOut");
       return invalid("The refresh token was already used; the session has ended.");
     }
-    record.used = true;
     this.expireIfDue(session);
-    if (session.endedReason) return invalid(`The session has ended (${session.endedReason}); sign in again.`);
+    if (session.endedReason) {
+      record.used = true;
+      return invalid(`The session has ended (${session.endedReason}); sign in again.`);
+    }
+    const notGranted = requestedScopes.filter((scope) => !session.scopes.has(scope as Scope));
+    if (notGranted.length > 0) {
+      return { ok: false, error: "invalid_scope", description: `scope ${notGranted.join(" ")} was not granted at login (granted: ${[...session.scopes].join(" ")}).` };
+    }
+    record.used = true;
     return { ok: true, tokens: this.issueTokens(session), session };
-  }
-
-  /** The session a refresh token belongs to, without using the token up. */
-  sessionOfRefreshToken(refreshToken: string): ApiSession | undefined {
-    const record = this.refreshTokens.get(refreshToken);
-    return record ? this.sessions.get(record.sessionId) : undefined;
   }
 
   /** Checks a bearer token. `touch` records the request as activity (REST requests and hub calls do). */

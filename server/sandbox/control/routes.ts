@@ -1,12 +1,15 @@
 import express from "express";
-import { isRealm, isScope, type Scope } from "../../../src/core/wire/auth";
+import { REALMS, isRealm, isScope, type Realm, type Scope } from "../../../src/core/wire/auth";
 import type { SandboxContext } from "../context";
-import { findPersonByUsername } from "../seed/people";
+import { findPersonById, findPersonByUsername } from "../seed/people";
+import { controlOriginGuard } from "./origin-guard";
 
 export const CONTROL_BASE_PATH = "/_sandbox";
 
 export interface ControlActions {
   reset(): void;
+  /** The sandbox's own origins (login, API, realtime), known once it listens. */
+  ownOrigins(): readonly string[];
 }
 
 /**
@@ -15,6 +18,7 @@ export interface ControlActions {
  */
 export function createControlRouter(ctx: SandboxContext, actions: ControlActions): express.Router {
   const router = express.Router();
+  router.use(controlOriginGuard(ctx.options.addinOrigin, actions.ownOrigins));
   router.use(express.json({ limit: "16kb", strict: false, type: () => true }));
   const fail = (response: express.Response, status: number, message: string) => {
     response.status(status).json({ error: message });
@@ -26,6 +30,7 @@ export function createControlRouter(ctx: SandboxContext, actions: ControlActions
       dropNextOrderResponse: ctx.faults.dropNextOrderResponse,
       ticksPerSecond: ctx.options.ticksPerSecond,
       activeSessions: ctx.sessions.activeSessions().length,
+      lockedOut: lockedOutByRealm(ctx),
     });
   });
 
@@ -94,4 +99,15 @@ export function createControlRouter(ctx: SandboxContext, actions: ControlActions
     fail(response, status, status === 500 ? "Control action failed." : `Bad request: ${(error as Error).message}`);
   });
   return router;
+}
+
+type LockedOut = Record<Realm, { username: string; lockedUntil: string }[]>;
+
+/** Who may not sign in now, per realm, and until when (usernames only: nothing secret). */
+function lockedOutByRealm(ctx: SandboxContext): LockedOut {
+  const byRealm = Object.fromEntries(REALMS.map((realm) => [realm, []])) as unknown as LockedOut;
+  for (const lock of ctx.lockout.lockedOut()) {
+    byRealm[lock.realm].push({ username: findPersonById(lock.personId)?.username ?? lock.personId, lockedUntil: new Date(lock.lockedUntilMs).toISOString() });
+  }
+  return byRealm;
 }

@@ -6,11 +6,13 @@ import { findPersonById, type Language } from "../seed/people";
 import { ApiError, endUser } from "./api-error";
 import { authError, bearerToken } from "./auth";
 import type { ApiRequest, ApiResult } from "./handler";
+import { jsonBody } from "./json-body";
 import { Query } from "./query";
 import { SlidingWindowCounter } from "./rate-limit";
 import { ROUTES, type Route } from "./routes";
 import { SANDBOX_VERSION } from "./handlers/version";
 import { maintenanceBody } from "../maintenance";
+import { isPathDecodeError } from "../path-decode";
 
 export const API_BASE_PATH = "/api/v1";
 
@@ -22,11 +24,12 @@ export function createApiApp(ctx: SandboxContext, extra?: (app: express.Express)
   app.set("query parser", "simple");
   const rate = new SlidingWindowCounter(ctx.clock, ctx.options.requestsPerWindow, ctx.options.rateWindowMs);
 
+  // The control surface first: the API's CORS policy must not apply to it (it has its own, control/origin-guard.ts).
+  extra?.(app);
   app.use((request, response, next) => {
     if (applyCors(request, response, ctx.options.corsOrigins)) return;
     next();
   });
-  extra?.(app);
   app.use((request, response, next) => {
     if (!ctx.faults.maintenance) return next();
     response.status(503).json(maintenanceBody(requestLanguage(request, ctx)));
@@ -36,7 +39,7 @@ export function createApiApp(ctx: SandboxContext, extra?: (app: express.Express)
     if (request.path.length > 1 && request.path.endsWith("/")) return next(new ApiError(404, "notFound", `No such path: ${request.path} (no trailing slashes).`, endUser.notFound));
     next();
   });
-  app.use(express.json({ limit: ctx.options.maxBodyBytes, type: () => true, strict: false }));
+  app.use(jsonBody(ctx.options.maxBodyBytes));
 
   const router = express.Router({ caseSensitive: true, strict: true });
   for (const route of ROUTES) {
@@ -124,12 +127,8 @@ function writeError(error: unknown, request: Request, response: Response, ctx: S
   let apiError: ApiError;
   if (error instanceof ApiError) {
     apiError = error;
-  } else if (isDecodeError(error)) {
+  } else if (isPathDecodeError(error)) {
     apiError = new ApiError(400, "validationError", `The path ${JSON.stringify(request.originalUrl.split("?")[0].slice(0, 100))} is not valid percent-encoding.`, endUser.invalidInput);
-  } else if (isBodyParserError(error)) {
-    apiError = error.type === "entity.too.large"
-      ? new ApiError(413, "validationError", `The request body is larger than ${ctx.options.maxBodyBytes} bytes.`, endUser.invalidInput)
-      : new ApiError(400, "validationError", `The request body is not valid JSON: ${error.message}`, endUser.invalidInput);
   } else {
     ctx.logger.log("error", `Unexpected error on ${request.method} ${request.path}: ${error instanceof Error ? error.stack : String(error)}`);
     apiError = new ApiError(500, "unknown", "An unexpected error occurred in the sandbox.", endUser.generic);
@@ -143,14 +142,6 @@ function writeError(error: unknown, request: Request, response: Response, ctx: S
   });
 }
 
-/** Express's router failing to decode a path parameter (a broken %-escape). */
-function isDecodeError(error: unknown): boolean {
-  return error instanceof Error && (error as { status?: number }).status === 400 && !("type" in error);
-}
-
-function isBodyParserError(error: unknown): error is Error & { type: string } {
-  return error instanceof Error && typeof (error as { type?: unknown }).type === "string" && "status" in error;
-}
 
 function requestLanguage(request: Request, ctx: SandboxContext): Language {
   // An ended or expired session still names its customer: errors stay in the customer's language.

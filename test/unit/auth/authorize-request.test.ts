@@ -18,7 +18,7 @@ describe("parseAuthorizeRequest", () => {
     expect(parse({ state: "xyz", ui_locales: "nlBE", scope: "read  write read" })).toEqual({
       kind: "ok",
       request: {
-        realm: "bincknlapi", clientId: "app", redirectUri: REDIRECT, scopes: ["read", "write"], state: "xyz", language: "nl",
+        realm: "bincknlapi", clientId: "app", clientName: "app", redirectUri: REDIRECT, scopes: ["read", "write"], state: "xyz", language: "nl",
         restartUrl: expect.stringMatching(/^\/am\/oauth2\/realms\/bincknlapi\/authorize\?client_id=app&/),
       },
     });

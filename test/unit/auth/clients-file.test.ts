@@ -64,6 +64,10 @@ describe("clients file", () => {
         /must not have a fragment/],
       [JSON.stringify({ clients: [{ clientId: "a", clientSecret: "12345678", redirectUris: ["https://x.example/cb"], scopes: ["trade"] }] }),
         /scope "trade" is not one of read, write, news, quotes, internal/],
+      [JSON.stringify({ clients: [{ clientId: "a", clientSecret: "12345678", redirectUris: ["https://x.example/cb"], scopes: ["read"], displayName: 7 }] }),
+        /clients\[0\] \(a\): displayName 7 must be 1-80 characters of text without control characters/],
+      [JSON.stringify({ clients: [{ clientId: "a", clientSecret: "12345678", redirectUris: ["https://x.example/cb"], scopes: ["read"], displayName: "" }] }),
+        /clients\[0\] \(a\): displayName "" must be 1-80 characters/],
       [JSON.stringify({ clients: [
         { clientId: "a", clientSecret: "12345678", redirectUris: ["https://x.example/cb"], scopes: ["read"] },
         { clientId: "a", clientSecret: "87654321", redirectUris: ["https://x.example/cb"], scopes: ["read"] },
@@ -90,6 +94,15 @@ describe("clients file", () => {
       expect(registry.authenticate("test", "test-secret")?.clientId).toBe("test");
       expect(registry.authenticate("test", "test-secreT")).toBeUndefined();
       expect(registry.authenticate("nobody", "test-secret")).toBeUndefined();
+    });
+
+    it("names a client by its optional displayName, the local client binck-excel, any other by its id", () => {
+      const file = path.join(dir, "clients.json");
+      const named = { ...extra, clientId: "named", displayName: "Portfolio Sheet" };
+      writeFileSync(file, JSON.stringify({ clients: [named, extra] }));
+      const registry = ClientRegistry.load({ clientsFile: file, extraClients: [] }, silentLogger);
+      expect(readClientsFile(file)[0].displayName).toBe("Portfolio Sheet");
+      expect(["named", "test", LOCAL_CLIENT_ID].map((id) => registry.displayName(registry.find(id)!))).toEqual(["Portfolio Sheet", "test", "binck-excel"]);
     });
 
     it("uses the secret of the file for the local client", () => {

@@ -5,7 +5,7 @@ import { LoginFlowStore } from "../../../server/sandbox/auth/login-flows";
 import { PasswordLockout } from "../../../server/sandbox/auth/password-lockout";
 
 const request: AuthorizeRequest = {
-  realm: "bincknlapi", clientId: "app", redirectUri: "https://app.example/cb", scopes: ["read"], language: "en", restartUrl: "/am/oauth2/realms/bincknlapi/authorize?x=1",
+  realm: "bincknlapi", clientId: "app", clientName: "app", redirectUri: "https://app.example/cb", scopes: ["read"], language: "en", restartUrl: "/am/oauth2/realms/bincknlapi/authorize?x=1",
 };
 
 describe("LoginFlowStore", () => {
@@ -45,22 +45,41 @@ describe("PasswordLockout", () => {
   it("counts down, locks at the limit, and unlocks when the lockout ends", () => {
     const clock = new ManualClock();
     const lockout = new PasswordLockout(clock, 3, 900_000);
-    expect(lockout.recordFailure("p")).toEqual({ locked: false, attemptsLeft: 2 });
-    expect(lockout.recordFailure("p")).toEqual({ locked: false, attemptsLeft: 1 });
-    expect(lockout.recordFailure("p")).toEqual({ locked: true, lockedUntilMs: clock.now() + 900_000 });
-    expect(lockout.lockedUntilMs("p")).toBe(clock.now() + 900_000);
-    expect(lockout.lockedUntilMs("q")).toBeUndefined();
+    expect(lockout.recordFailure("bincknlapi", "p")).toEqual({ locked: false, attemptsLeft: 2 });
+    expect(lockout.recordFailure("bincknlapi", "p")).toEqual({ locked: false, attemptsLeft: 1 });
+    expect(lockout.recordFailure("bincknlapi", "p")).toEqual({ locked: true, lockedUntilMs: clock.now() + 900_000 });
+    expect(lockout.lockedUntilMs("bincknlapi", "p")).toBe(clock.now() + 900_000);
+    expect(lockout.lockedUntilMs("bincknlapi", "q")).toBeUndefined();
     clock.advance(900_000);
-    expect(lockout.lockedUntilMs("p")).toBeUndefined();
-    expect(lockout.recordFailure("p")).toEqual({ locked: false, attemptsLeft: 2 });
+    expect(lockout.lockedUntilMs("bincknlapi", "p")).toBeUndefined();
+    expect(lockout.recordFailure("bincknlapi", "p")).toEqual({ locked: false, attemptsLeft: 2 });
   });
 
   it("starts counting again after a right password", () => {
     const lockout = new PasswordLockout(new ManualClock(), 3, 900_000);
-    lockout.recordFailure("p");
-    lockout.recordFailure("p");
-    lockout.recordSuccess("p");
-    expect(lockout.recordFailure("p")).toEqual({ locked: false, attemptsLeft: 2 });
+    lockout.recordFailure("bincknlapi", "p");
+    lockout.recordFailure("bincknlapi", "p");
+    lockout.recordSuccess("bincknlapi", "p");
+    expect(lockout.recordFailure("bincknlapi", "p")).toEqual({ locked: false, attemptsLeft: 2 });
+  });
+
+  it("locks per realm, as ForgeRock's realms each keep their own users, and lists the locks still running", () => {
+    const clock = new ManualClock();
+    const lockout = new PasswordLockout(clock, 2, 900_000);
+    lockout.recordFailure("binckbeapi", "p");
+    lockout.recordFailure("binckbeapi", "p");
+    clock.advance(60_000);
+    lockout.recordFailure("bincknlapi", "q");
+    lockout.recordFailure("bincknlapi", "q");
+    lockout.recordFailure("bincknlapi", "p");
+    expect(lockout.lockedUntilMs("bincknlapi", "p")).toBeUndefined();
+    const start = clock.now() - 60_000;
+    expect(lockout.lockedOut()).toEqual([
+      { realm: "binckbeapi", personId: "p", lockedUntilMs: start + 900_000 },
+      { realm: "bincknlapi", personId: "q", lockedUntilMs: start + 960_000 },
+    ]);
+    clock.advance(840_000);
+    expect(lockout.lockedOut()).toEqual([{ realm: "bincknlapi", personId: "q", lockedUntilMs: start + 960_000 }]);
   });
 });
 

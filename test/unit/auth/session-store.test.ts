@@ -114,9 +114,24 @@ describe("SessionStore", () => {
         ok: false, error: "invalid_grant", description: "The refresh token belongs to realm bincknlapi, not binckbeapi.",
       });
       expect(store.refresh(tokens.refresh_token, "client-b", "bincknlapi")).toEqual({
-        ok: false, error: "invalid_grant", description: "The refresh token was issued to another client.",
+        ok: false, error: "invalid_grant", description: "The refresh token is unknown to this client.",
       });
       expect(store.refresh(tokens.refresh_token, "client-a", "bincknlapi").ok).toBe(true);
+    });
+
+    it("checks the client before the scope, the replay before the scope, and keeps the token after a refused scope", () => {
+      const { store, ended, login } = setup();
+      const { tokens, session } = login();
+      const unknown = { ok: false, error: "invalid_grant", description: "The refresh token is unknown to this client." };
+      expect(store.refresh(tokens.refresh_token, "client-b", "bincknlapi", ["zzz"])).toEqual(unknown);
+      expect(store.refresh(tokens.refresh_token, "client-a", "bincknlapi", ["zzz"])).toEqual({
+        ok: false, error: "invalid_scope", description: "scope zzz was not granted at login (granted: read write).",
+      });
+      expect(store.refresh(tokens.refresh_token, "client-a", "bincknlapi", ["read"]).ok).toBe(true);
+      expect(store.refresh(tokens.refresh_token, "client-a", "bincknlapi", ["zzz"])).toEqual({
+        ok: false, error: "invalid_grant", description: "The refresh token was already used; the session has ended.",
+      });
+      expect(ended).toEqual([{ sessionId: session.id, reason: "signedOut" }]);
     });
   });
 

@@ -29,10 +29,10 @@ function form(page: FlowPage, content: Html): Html {
 }
 
 export function loginPage(page: FlowPage, options: { username?: string; error?: string } = {}): string {
-  const { language, clientId, realm } = page.request;
+  const { language, clientName, realm } = page.request;
   const country = localize(countryTexts[realm], language);
   return renderPage(language, t(language, "signInTitle"), html`
-<p>${t(language, "signInIntro", { client: clientId, country })}</p>
+<p>${t(language, "signInIntro", { client: clientName, country })}</p>
 ${message(options.error)}
 ${form(page, html`
 <label for="idToken2">${t(language, "userLabel")}</label>
@@ -56,9 +56,9 @@ ${form(page, html`
 }
 
 export function consentPage(page: FlowPage): string {
-  const { language, clientId, scopes } = page.request;
+  const { language, clientName, scopes } = page.request;
   return renderPage(language, t(language, "consentTitle"), html`
-<p>${t(language, "consentIntro", { client: clientId })}</p>
+<p>${t(language, "consentIntro", { client: clientName })}</p>
 <ul id="scopes">${scopes.map((scope: Scope) => html`<li data-scope="${scope}">${localize(scopeTexts[scope], language)}</li>`)}</ul>
 ${form(page, html`
 <button type="submit" id="consentAllow" name="decision" value="allow" autofocus>${t(language, "consentAllow")}</button>
@@ -67,9 +67,9 @@ ${form(page, html`
 
 /** A read-only sign-in cannot grant consent (guide: "to authorize, the user must login with the validation code"). */
 export function consentNeedsSmsPage(page: FlowPage): string {
-  const { language, clientId } = page.request;
+  const { language, clientName } = page.request;
   return renderPage(language, t(language, "consentNeedsSmsTitle"), html`
-<p>${t(language, "consentNeedsSms", { client: clientId })}</p>
+<p>${t(language, "consentNeedsSms", { client: clientName })}</p>
 ${form(page, html`
 <button type="submit" id="backToSms" name="action" value="sms" autofocus>${t(language, "enterSmsCode")}</button>
 <button type="submit" id="consentDeny" name="action" value="deny" class="secondary">${t(language, "consentDeny")}</button>`)}`);

@@ -25,23 +25,12 @@ export const pageTexts = {
     fr: "Le nom d'utilisateur ou le mot de passe est incorrect.",
     it: "Il nome utente o la password non sono corretti.",
   },
-  attemptsLeft: {
-    en: "{count} attempts left before your login is locked.",
-    nl: "Nog {count} pogingen voordat uw login wordt geblokkeerd.",
-    fr: "Encore {count} tentatives avant le blocage de votre accès.",
-    it: "Ancora {count} tentativi prima del blocco dell'accesso.",
-  },
-  locked: {
-    en: "Too many wrong passwords: your login is locked for {minutes} minutes. Try again later.",
-    nl: "Te vaak een onjuist wachtwoord: uw login is {minutes} minuten geblokkeerd. Probeer het later opnieuw.",
-    fr: "Trop de mots de passe erronés : votre accès est bloqué pendant {minutes} minutes. Réessayez plus tard.",
-    it: "Troppe password errate: l'accesso è bloccato per {minutes} minuti. Riprova più tardi.",
-  },
+  // The country is chosen in the add-in's task pane, in its Country field (src/taskpane, SignInCard).
   noAccountInRealm: {
-    en: "{user} has no account at Binck {country}. Sign in through the application's link for your own country.",
-    nl: "{user} heeft geen rekening bij Binck {country}. Log in via de link van de applicatie voor uw eigen land.",
-    fr: "{user} n'a pas de compte chez Binck {country}. Connectez-vous via le lien de l'application pour votre pays.",
-    it: "{user} non ha un conto presso Binck {country}. Accedi tramite il link dell'applicazione per il tuo paese.",
+    en: "{user} has no account at Binck {country}. Choose your own country under Country in the {client} task pane, then sign in again.",
+    nl: "{user} heeft geen rekening bij Binck {country}. Kies uw eigen land bij Country in het taakvenster van {client} en log opnieuw in.",
+    fr: "{user} n'a pas de compte chez Binck {country}. Choisissez votre pays sous Country dans le volet des tâches de {client}, puis reconnectez-vous.",
+    it: "{user} non ha un conto presso Binck {country}. Scegli il tuo paese in Country nel riquadro attività di {client}, poi accedi di nuovo.",
   },
   smsTitle: { en: "SMS code", nl: "Sms-code", fr: "Code SMS", it: "Codice SMS" },
   smsIntro: {
@@ -64,12 +53,6 @@ export const pageTexts = {
     nl: "Vul de code van 6 cijfers in, of sla deze stap over.",
     fr: "Saisissez le code à 6 chiffres, ou ignorez cette étape.",
     it: "Inserisci il codice di 6 cifre, oppure salta questo passaggio.",
-  },
-  wrongSmsCode: {
-    en: "The SMS code is incorrect. {count} attempts left.",
-    nl: "De sms-code is onjuist. Nog {count} pogingen.",
-    fr: "Le code SMS est incorrect. Encore {count} tentatives.",
-    it: "Il codice SMS non è corretto. Ancora {count} tentativi.",
   },
   tooManySmsCodes: {
     en: "Too many wrong SMS codes: this sign-in has ended.",
