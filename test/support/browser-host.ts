@@ -14,7 +14,7 @@ export async function openHost(browser: TestBrowser, addinOrigin: string, workbo
   await options.beforeLoad?.(page);
   await page.goto(`${addinOrigin}/host.html?workbook=${workbook}`);
   await page.frameLocator("#taskpane").locator(options.readySelector ?? "#sign-in, #accounts").first().waitFor();
-  const pane = page.frames().find((candidate) => candidate.url().endsWith("/host-taskpane.html"));
+  const pane = page.frames().find((candidate) => candidate.url().endsWith("/taskpane.html"));
   if (!pane) throw new Error("The browser host has no taskpane frame.");
   return { page, pane };
 }

@@ -48,6 +48,11 @@ export class Workbook {
     this.invocations.cancelAll();
     this.runtime = runtime;
     this.engine = this.makeEngine();
+    this.recalculateAll();
+  }
+
+  /** Recalculates every formula, keeping invocations whose function and arguments stay the same. */
+  recalculateAll(): void {
     this.recalculate(new Set([...this.contents].filter(([, cell]) => cell.content.kind === "formula").map(([key]) => key)), []);
   }
 
