@@ -36,8 +36,8 @@ export function keyOf(position: CellPosition): string {
 }
 
 export function positionOfKey(key: string): CellPosition {
-  const [row, col] = key.split(",").map(Number);
-  return { row, col };
+  const comma = key.indexOf(",");
+  return { row: Number(key.slice(0, comma)), col: Number(key.slice(comma + 1)) };
 }
 
 export interface CellArea {

@@ -33,3 +33,9 @@ declare module "fast-formula-parser" {
     parse(formula: string, position: CellRef): Array<CellRef | RangeRef>;
   }
 }
+
+/** Its lexer module: formulaParser.parse calls `lex` through this object each time. */
+declare module "fast-formula-parser/grammar/lexing" {
+  const lexing: { lex(text: string): unknown };
+  export = lexing;
+}

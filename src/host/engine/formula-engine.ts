@@ -1,4 +1,5 @@
 import FormulaParser, { DepParser, FormulaError, type CellRef, type FunctionArgument, type ParserContext, type RangeRef } from "fast-formula-parser";
+import lexing from "fast-formula-parser/grammar/lexing";
 import type { ArgumentInput } from "./argument-check";
 import type { CellArea, CellPosition } from "./cell-address";
 import { ERROR_PROPAGATING, fillMissing, propagatingErrors } from "./excel-functions";
@@ -12,6 +13,23 @@ export interface EngineHooks {
 
 const SHEET = "Sheet1";
 const EXCEL_ERRORS = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!", "#NAME?", "#REF!", "#BUSY!", "#SPILL!"]);
+
+/**
+ * Lexing is most of fast-formula-parser's time, and a streaming cell's formula is evaluated again on every tick
+ * with the same text: its tokens are kept (the parser only reads them). Bounded, for sheets typed at length.
+ */
+const LEXED_FORMULAS_KEPT = 50_000;
+const lexed = new Map<string, unknown>();
+const lex = lexing.lex;
+lexing.lex = (text: string) => {
+  let tokens = lexed.get(text);
+  if (tokens === undefined) {
+    tokens = lex(text);
+    if (lexed.size >= LEXED_FORMULAS_KEPT) lexed.clear();
+    lexed.set(text, tokens);
+  }
+  return tokens;
+};
 
 /** fast-formula-parser's implemented functions (it lists some it lacks), found once. */
 let implemented: Set<string> | undefined;
@@ -83,8 +101,14 @@ export class FormulaEngine {
   }
 }
 
+/** One parser error per cell error (a #BUSY! shared by thousands of cells is one object). */
+const parserErrors = new WeakMap<object, FormulaError>();
+
 function toParserValue(value: CellValue): unknown {
-  return isCellError(value) ? new FormulaError(value.error, value.message ?? "") : value;
+  if (!isCellError(value)) return value;
+  let error = parserErrors.get(value);
+  if (!error) parserErrors.set(value, (error = new FormulaError(value.error, value.message ?? "")));
+  return error;
 }
 
 function toParser(result: FormulaResult): unknown {

@@ -61,7 +61,8 @@ export class InvocationTable {
   endCell(cell: string): void {
     const used = this.collecting.get(cell) ?? new Set<string>();
     this.collecting.delete(cell);
-    for (const key of this.byCell.get(cell) ?? []) if (!used.has(key)) this.release(cell, key);
+    const before = this.byCell.get(cell);
+    if (before) for (const key of before) if (!used.has(key)) this.release(cell, key);
     if (used.size > 0) this.byCell.set(cell, used);
     else this.byCell.delete(cell);
   }

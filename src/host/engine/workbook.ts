@@ -221,11 +221,17 @@ export class Workbook {
     const cell = this.contents.get(key);
     if (cell?.content.kind !== "formula") return [];
     const position = positionOfKey(key);
-    const before = [...this.shownBy(key)].map((at) => ({ at, value: this.value(at) }));
+    const spilled = this.spills.areaOf(key) !== undefined || this.spills.blockReason(key) !== undefined;
+    const before = spilled ? [...this.shownBy(key)].map((at) => ({ at, value: this.value(at) })) : [{ at: position, value: this.value(position) }];
     this.invocations.beginCell(key);
     const result = circular ? cellError("#REF!", "Circular reference: this formula depends on its own result.") : this.engine.evaluate(cell.content.formula, position);
     this.invocations.endCell(key);
     this.results.set(key, result);
+    // Most cells hold one value and never spilled: nothing to place.
+    if (!spilled && !Array.isArray(result)) {
+      if (!sameValue(before[0].value, result)) shown.add(key);
+      return [];
+    }
     const size = Array.isArray(result) ? { rows: result.length, cols: result[0].length } : undefined;
     const moved = this.spills.place(key, size, (at) => this.contents.has(keyOf(at)));
     const earlier = new Set<string>();
