@@ -1,6 +1,7 @@
 import { formatAddress, requireAddress } from "./engine/cell-address";
 import { displayText, type CellValue } from "./engine/cell-value";
 import type { Workbook } from "./engine/workbook";
+import type { GridView } from "./grid-view";
 import type { RuntimeLink } from "./runtime-link";
 import type { SheetController } from "./sheet-controller";
 
@@ -28,9 +29,13 @@ export interface PreviewAutomation {
   waitFor(predicate: () => unknown, timeoutMs?: number): Promise<void>;
   /** Empties every cell. */
   clear(): void;
+  /** Cells written to the page since it loaded: the grid writes only cells whose value changed. */
+  renderedCells(): number;
+  /** Resolves after the next animation frame, when the grid has written the changes queued before the call. */
+  nextFrame(): Promise<void>;
 }
 
-export function createAutomation(workbook: Workbook, name: string, sheet: SheetController, link: RuntimeLink, type: (address: string, text: string) => void): PreviewAutomation {
+export function createAutomation(workbook: Workbook, name: string, sheet: SheetController, grid: GridView, link: RuntimeLink, type: (address: string, text: string) => void): PreviewAutomation {
   const value = (address: string) => workbook.value(requireAddress(address));
   return {
     workbook: name,
@@ -73,5 +78,7 @@ export function createAutomation(workbook: Workbook, name: string, sheet: SheetC
     clear() {
       for (const address of Object.keys(workbook.inputs())) type(address, "");
     },
+    renderedCells: () => grid.renderedCells,
+    nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => resolve())),
   };
 }

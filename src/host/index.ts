@@ -61,7 +61,7 @@ const sheet = new SheetController(workbook, grid, {
   formulaInput: element("formula-input"),
   status: element("status-line"),
 }, type);
-(window as unknown as Record<string, unknown>).binckPreview = createAutomation(workbook, name, sheet, link, (address, text) => type(requireAddress(address), text));
+(window as unknown as Record<string, unknown>).binckPreview = createAutomation(workbook, name, sheet, grid, link, (address, text) => type(requireAddress(address), text));
 workbook.onChange(() => {
   element("invocation-count").textContent = `${workbook.runningInvocations().length} running functions`;
 });

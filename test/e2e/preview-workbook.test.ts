@@ -102,6 +102,22 @@ describe("the preview workbook in headless Chromium", () => {
     expect(await valueOf(page, "D1")).toBe(`10 ${ADDIN_VERSION}`);
   });
 
+  it("writes only the cells whose value changed, once per frame", async () => {
+    const { page } = await open("Frames");
+    const rendered = async (change: (api: import("../../src/host/automation").PreviewAutomation) => void) => {
+      const before = await preview(page, (api) => api.renderedCells());
+      await preview(page, change);
+      await preview(page, (api) => api.nextFrame());
+      return (await preview(page, (api) => api.renderedCells())) - before;
+    };
+    expect(await rendered((api) => api.setFormula("Z90", "7"))).toBe(1);
+    expect(await rendered((api) => api.setFormula("Z91", "=Z90*2"))).toBe(1);
+    expect(await rendered((api) => api.setFormula("Z90", "8"))).toBe(2);
+    // Three changes of one cell before a frame: written once.
+    expect(await rendered((api) => ["1", "2", "3"].forEach((text) => api.setFormula("Y90", text)))).toBe(1);
+    expect(await page.locator('td[data-address="Z91"]').innerText()).toBe("16");
+  });
+
   it("keeps a workbook's cells across reloads, and each workbook its own", async () => {
     const { page } = await open("Kept");
     await preview(page, (api) => {

@@ -48,6 +48,12 @@ export function fillMissing(functions: Record<string, ParserFunction>, implement
 /** Aggregates whose fast-formula-parser versions skip errors in ranges; Excel's return the first error. */
 export const ERROR_PROPAGATING = ["SUM", "AVERAGE", "PRODUCT", "SUMPRODUCT", "SUMSQ"];
 
-export function propagatingErrors(fn: ParserFunction): ParserFunction {
-  return (...args) => firstError(args) ?? fn(...args);
+export function propagatingErrors(name: string, fn: ParserFunction): ParserFunction {
+  return (...args) => {
+    const error = firstError(args);
+    if (error) return error;
+    const result = fn(...args);
+    // AVERAGE of no numbers divides by zero: #DIV/0! in Excel (fast-formula-parser gives NaN, #VALUE!).
+    return name === "AVERAGE" && Number.isNaN(result) ? new FormulaError("#DIV/0!") : result;
+  };
 }

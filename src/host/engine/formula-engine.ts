@@ -75,7 +75,7 @@ export class FormulaEngine {
     const builtIn = (this.parser as unknown as { functions: Record<string, (...args: FunctionArgument[]) => unknown> }).functions;
     implemented ??= new Set(new FormulaParser().supportedFunctions());
     fillMissing(builtIn, implemented);
-    for (const name of ERROR_PROPAGATING) if (builtIn[name]) builtIn[name] = propagatingErrors(builtIn[name]);
+    for (const name of ERROR_PROPAGATING) if (builtIn[name]) builtIn[name] = propagatingErrors(name, builtIn[name]);
   }
 
   /** The result of `formula` (without its "=") in the cell at `position`. */
@@ -83,10 +83,15 @@ export class FormulaEngine {
     try {
       return fromParser(this.parser.parse(formula, { ...position, sheet: SHEET }, true));
     } catch (error) {
-      const details = (error as FormulaError).details;
+      const details = (error as FormulaError).details as { name?: string; message?: string } | undefined;
       if (details instanceof FormulaError) return fromParserError(details);
-      const firstLine = String((error as Error).message ?? error).trim().split("\n").slice(-2).join(" ");
-      return cellError("#NAME?", `The formula cannot be read: ${firstLine}`);
+      const text = String((error as Error).message ?? error).trim();
+      if (/Error at position|Exception$/.test(`${text} ${details?.name ?? ""}`.trim())) {
+        const where = /Error at position \d+:\d+/.exec(text)?.[0].replace("Error at", "at") ?? "";
+        const found = /but found: (.*)$/m.exec(text)?.[1];
+        return cellError("#NAME?", `The formula cannot be read ${where}${found ? `: found ${found || "nothing"}` : ""}.`.replace(" .", "."));
+      }
+      return cellError("#VALUE!", `The preview cannot compute this formula (${details?.message ?? text}); Excel may.`);
     }
   }
 

@@ -119,9 +119,13 @@ export class Workbook {
     return owner ? positionOfKey(owner) : undefined;
   }
 
-  /** Running invocations ("NAME|args" when shared across cells) and the cells using each. */
+  /** Running invocations ("NAME|args" when shared across cells, "A1|NAME|args" when per cell) and their cells. */
   runningInvocations(): Array<{ key: string; cells: string[] }> {
-    return this.invocations.keys().map((key) => ({ key, cells: this.invocations.usersOf(key).map((cell) => formatAddress(positionOfKey(cell))) }));
+    const address = (cell: string) => formatAddress(positionOfKey(cell));
+    return this.invocations.keys().map((key) => ({
+      key: key.replace(/^(\d+,\d+)\|/, (_match, cell: string) => `${address(cell)}|`),
+      cells: this.invocations.usersOf(key).map(address),
+    }));
   }
 
   /** Listens for cells whose shown value changed (position keys "row,col"). */
