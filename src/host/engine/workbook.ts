@@ -1,23 +1,19 @@
-import { checkArguments, type ArgumentInput } from "./argument-check";
+import { calculationOrder } from "./calculation-order";
+import { callCustom, type FunctionRuntime } from "./custom-call";
 import { formatAddress, keyOf, positionOfKey, type CellArea, type CellPosition } from "./cell-address";
 import { parseInput, type CellContent } from "./cell-input";
 import { cellError, sameValue, type CellValue, type FormulaResult } from "./cell-value";
 import { DependencyGraph } from "./dependency-graph";
 import { FormulaEngine } from "./formula-engine";
-import type { FunctionCatalog } from "./function-metadata";
-import { InvocationTable, type AssociatedFunction } from "./invocations";
+import { InvocationTable } from "./invocations";
 import { SpillMap } from "./spill-map";
+
+export type { FunctionRuntime };
 
 export interface WorkbookOptions {
   /** Asks for flush() to run soon (the browser: next animation frame); called once per batch of results. */
   schedule: (flush: () => void) => void;
   log?: (line: string) => void;
-}
-
-/** The add-in's functions as the workbook can call them: metadata, and the functions the runtime associated. */
-export interface FunctionRuntime {
-  catalog: FunctionCatalog;
-  lookup(id: string): AssociatedFunction | undefined;
 }
 
 const MAX_PASSES = 20;
@@ -152,17 +148,7 @@ export class Workbook {
 
   private makeEngine(): FormulaEngine {
     const names = this.runtime?.catalog.entries().map((entry) => entry.formulaName) ?? [];
-    return new FormulaEngine({ valueAt: (position) => this.value(position), callCustom: (name, position, args) => this.callCustom(name, position, args) }, names);
-  }
-
-  private callCustom(name: string, position: CellPosition, inputs: ArgumentInput[]): FormulaResult {
-    const entry = this.runtime?.catalog.get(name);
-    if (!entry) return cellError("#NAME?", `${name} is not a function.`);
-    const fn = this.runtime?.lookup(entry.metadata.id);
-    if (!fn) return cellError("#NAME?", `${name} is in functions.json, but the add-in did not associate id ${entry.metadata.id} (CustomFunctions.associate).`);
-    const checked = checkArguments(entry, inputs);
-    if (!checked.ok) return checked.error;
-    return this.invocations.call(keyOf(position), entry, fn, checked.args, `Sheet1!${formatAddress(position)}`);
+    return new FormulaEngine({ valueAt: (position) => this.value(position), callCustom: (name, position, args) => callCustom(this.runtime, this.invocations, name, position, args) }, names);
   }
 
   /**
@@ -179,36 +165,17 @@ export class Workbook {
         // A spill that moved or a cell cleared may free the cells a blocked spill wants.
         for (const anchor of this.spills.blockedOver(position)) seeds.add(anchor);
       }
-      const order = this.order(seeds, pending);
+      const order = calculationOrder(seeds, pending, {
+        isFormula: (key) => this.contents.get(key)?.content.kind === "formula",
+        shownBy: (key) => this.shownBy(key),
+        readersOf: (position) => this.graph.readersOf(position),
+      });
       const moved: CellPosition[] = [];
       for (const { key, circular } of order) moved.push(...this.evaluate(key, circular, shown));
       pending = moved;
       seeds = new Set();
     }
     if (shown.size > 0) for (const listener of [...this.listeners]) listener(shown);
-  }
-
-  /** Formulas to evaluate, readers after what they read (reverse post-order of a walk over the readers). */
-  private order(seeds: Set<string>, positions: CellPosition[]): Array<{ key: string; circular: boolean }> {
-    const done = new Set<string>();
-    const onPath = new Set<string>();
-    const circular = new Set<string>();
-    const postOrder: string[] = [];
-    const visit = (key: string) => {
-      if (onPath.has(key)) {
-        circular.add(key);
-        return;
-      }
-      if (done.has(key) || this.contents.get(key)?.content.kind !== "formula") return;
-      onPath.add(key);
-      for (const position of this.shownBy(key)) for (const reader of this.graph.readersOf(position)) visit(reader);
-      onPath.delete(key);
-      done.add(key);
-      postOrder.push(key);
-    };
-    for (const key of seeds) visit(key);
-    for (const position of positions) for (const reader of this.graph.readersOf(position)) visit(reader);
-    return postOrder.reverse().map((key) => ({ key, circular: circular.has(key) }));
   }
 
   /** The positions whose value a formula cell decides: its own, and its spill. */
