@@ -14,7 +14,7 @@ module.exports = (_env, argv) => ({
     taskpane: "./src/taskpane/index.tsx",
     dialog: "./src/dialog/index.ts",
     host: "./src/host/index.ts",
-    "office-shim": "./src/host/office-shim.ts",
+    "office-loader": "./src/host/office-loader.ts",
   },
   output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -29,20 +29,13 @@ module.exports = (_env, argv) => ({
       template: "./src/taskpane/taskpane.html",
       chunks: ["functions", "commands", "taskpane"],
       chunksSortMode: "manual",
-      officeJs: true,
-    }),
-    // The same page and bundles for the browser host, with the host's Office shim in place of office.js.
-    new HtmlWebpackPlugin({
-      filename: "host-taskpane.html",
-      template: "./src/taskpane/taskpane.html",
-      chunks: ["office-shim", "functions", "commands", "taskpane"],
-      chunksSortMode: "manual",
-      officeJs: false,
     }),
     new HtmlWebpackPlugin({ filename: "host.html", template: "./src/host/host.html", chunks: ["host"] }),
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets", to: "assets" },
+        // The preview workbook (host.html) reads it as Excel does: taskpane page, functions.json, namespace.
+        { from: "manifest.xml", to: "manifest.xml" },
         // office.js served from the add-in origin, so everything works offline: the Excel host scripts and en-us only.
         {
           from: "node_modules/@microsoft/office-js/dist",

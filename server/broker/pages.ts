@@ -24,7 +24,7 @@ export function dialogResultPage(message: SignInMessage): string {
 <p id="message" role="status">${escapeHtml(text)}</p>
 </main>
 <script id="binck-sign-in-result" type="application/json">${json}</script>
-<script src="/office-js/office.js"></script>
+<script src="/office-loader.js"></script>
 <script src="/dialog.js"></script>
 </body>
 </html>`;

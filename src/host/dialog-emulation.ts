@@ -1,6 +1,7 @@
 /**
  * Office's dialog API, emulated with a real pop-up window: displayDialogAsync opens it, the page inside calls
- * messageParent (through window.opener), and closing the window raises DialogEventReceived 12006, as Office does.
+ * Office.context.ui.messageParent (the stand-in the office loader installs there reaches this host through
+ * window.opener), and closing the window raises DialogEventReceived 12006, as Office does.
  */
 type Handler = (event: { message?: string; origin?: string; error?: number }) => void;
 
@@ -59,6 +60,7 @@ export class DialogEmulation {
       this.onEvent(`messageParent dropped: targetOrigin ${options.targetOrigin} is not ${this.hostOrigin}`);
       return;
     }
+    this.onEvent("Office.context.ui.messageParent: the dialog sent its message");
     current.handlers.get("dialogMessageReceived")?.({ message, origin: this.hostOrigin });
   }
 

@@ -1,28 +1,83 @@
 import { BRIDGE_PROPERTY, type BrowserHostBridge } from "../platform/host-bridge";
+import { createAutomation } from "./automation";
+import { readManifest } from "./add-in-manifest";
 import { DialogEmulation } from "./dialog-emulation";
+import { formatAddress, requireAddress, type CellPosition } from "./engine/cell-address";
+import { customFunctionsTypes } from "./engine/custom-functions-error";
+import type { FunctionsMetadata } from "./engine/function-metadata";
+import { Workbook } from "./engine/workbook";
+import { GridView } from "./grid-view";
 import { runtimeStorage, workbookSettings } from "./local-storage-emulation";
+import { RuntimeLink } from "./runtime-link";
+import { sampleSheet } from "./sample-sheet";
+import { SheetController } from "./sheet-controller";
+import { WorkbookStore } from "./workbook-store";
 
 /**
- * The browser host: loads the built taskpane in a frame the way Excel does and provides the parts of Office the
- * add-in uses (dialog API with a real pop-up and messageParent, OfficeRuntime.storage, workbook settings).
- * `?workbook=Name` picks the emulated workbook.
+ * The preview workbook: a sheet with Excel's calculation and the add-in loaded as Excel loads it (manifest.xml →
+ * taskpane.html in a frame, functions.json), with the parts of Office the add-in uses. `?workbook=Name` picks
+ * the workbook; its cells are kept in localStorage.
  */
-const log = document.getElementById("host-log")!;
-const write = (line: string) => {
-  log.textContent += `${new Date().toLocaleTimeString()} ${line}\n`;
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const logElement = element("host-log");
+const log = (line: string) => {
+  logElement.textContent += `${new Date().toLocaleTimeString()} ${line}\n`;
 };
-const workbook = new URLSearchParams(location.search).get("workbook") ?? "Book1";
-const dialogs = new DialogEmulation(location.origin, write);
+const name = new URLSearchParams(location.search).get("workbook") ?? "Book1";
+document.title = `${name} — binck-excel preview`;
+element("workbook-name").textContent = name;
 
+const workbook = new Workbook({ schedule: (flush) => requestAnimationFrame(flush), log });
+const link = new RuntimeLink(workbook, log);
+const dialogs = new DialogEmulation(location.origin, log);
 const bridge: BrowserHostBridge = {
   displayDialogAsync: (url, options, callback) => dialogs.displayDialogAsync(url, options, callback as never),
   messageParent: (message, options) => dialogs.messageParent(message, options),
   storage: runtimeStorage(),
-  settings: workbookSettings(workbook),
+  settings: workbookSettings(name),
+  customFunctionTypes: customFunctionsTypes,
+  registerRuntime: (runtime) => link.register(runtime),
 };
 (window as unknown as Record<string, unknown>)[BRIDGE_PROPERTY] = bridge;
 
-document.getElementById("workbook-name")!.textContent = workbook;
-const frame = document.getElementById("taskpane") as HTMLIFrameElement;
-frame.src = "host-taskpane.html";
-write(`host ready for workbook ${workbook}`);
+const store = new WorkbookStore(name);
+const saved = store.load();
+const cells = saved ?? sampleSheet();
+const positions = Object.keys(cells).map(requireAddress);
+const grid = new GridView(workbook, Math.max(100, ...positions.map((position) => position.row + 20)), 26);
+element("grid-container").appendChild(grid.table);
+for (const [address, text] of Object.entries(cells)) workbook.setInput(requireAddress(address), text);
+store.save(workbook.inputs());
+
+const type = (position: CellPosition, text: string) => {
+  if (position.row > grid.rows) grid.addRows(position.row + 20);
+  workbook.setInput(position, text);
+  store.save(workbook.inputs());
+};
+const sheet = new SheetController(workbook, grid, {
+  container: element("grid-container"),
+  editor: element("cell-editor"),
+  nameBox: element("name-box"),
+  formulaInput: element("formula-input"),
+  status: element("status-line"),
+}, type);
+(window as unknown as Record<string, unknown>).binckPreview = createAutomation(workbook, name, sheet, grid, link, (address, text) => type(requireAddress(address), text));
+workbook.onChange(() => {
+  element("invocation-count").textContent = `${workbook.runningInvocations().length} running functions`;
+});
+
+void (async () => {
+  try {
+    const manifest = await readManifest(location.origin);
+    const response = await fetch(manifest.functionsMetadataUrl);
+    if (!response.ok) throw new Error(`${manifest.functionsMetadataUrl} answered HTTP ${response.status}.`);
+    link.setMetadata((await response.json()) as FunctionsMetadata, manifest.functionsNamespace);
+    element<HTMLIFrameElement>("taskpane").src = manifest.taskpaneUrl;
+    log(`workbook ${name} ready; taskpane ${manifest.taskpaneUrl}; ${Object.keys(cells).length} cells from ${saved ? "storage" : "the sample sheet"}`);
+  } catch (error) {
+    element("status-line").textContent = `The add-in could not be loaded: ${(error as Error).message}`;
+    log(`failed: ${(error as Error).message}`);
+  }
+  element("grid-container").focus();
+  log(`selected ${formatAddress(sheet.selection)}`);
+})();

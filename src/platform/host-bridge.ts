@@ -1,9 +1,9 @@
 import type { KeyValueStorage } from "../core/session/storage";
 
 /**
- * The parts of Office the add-in uses, as the browser host page (src/host) provides them outside Excel. In the
- * taskpane frame src/host/office-shim.ts turns them into the Office globals; the dialog page finds them on its
- * opener. Inside Excel the lookup fails (cross-origin) and the real Office APIs are used.
+ * The parts of Office the add-in uses, as the preview host page (src/host) provides them outside Excel. The
+ * office loader (src/host/office-loader.ts) turns them into the Office globals in the taskpane frame and in the
+ * dialog pop-up; inside Excel the lookup fails (cross-origin or no such window) and office.js is loaded instead.
  */
 export interface BrowserHostBridge {
   displayDialogAsync(
@@ -11,13 +11,23 @@ export interface BrowserHostBridge {
     options: Office.DialogOptions,
     callback: (result: Office.AsyncResult<Office.Dialog>) => void,
   ): void;
-  /** Called by the dialog page in the pop-up. */
+  /** What Office.context.ui.messageParent reaches from the dialog pop-up. */
   messageParent(message: string, options?: { targetOrigin?: string }): void;
   storage: KeyValueStorage;
   /** Per-workbook settings (Office.context.document.settings). */
   settings: WorkbookSettings;
-  /** Receives the runtime's custom-function and action associations (the functions host grows from here). */
-  registerRuntime?(associations: Map<string, unknown>): void;
+  /** CustomFunctions.Error and CustomFunctions.ErrorCode, made by the host so it recognises what functions report. */
+  customFunctionTypes: { Error: new (code: string, message?: string) => Error; ErrorCode: Readonly<Record<string, string>> };
+  /** Receives the runtime's associations when the stand-in is installed, and again after each associate call. */
+  registerRuntime(runtime: RuntimeAssociations): void;
+}
+
+export type AssociatedFunction = (...args: unknown[]) => unknown;
+
+/** CustomFunctions.associate and Office.actions.associate as the runtime called them (ids in capitals). */
+export interface RuntimeAssociations {
+  functions: ReadonlyMap<string, AssociatedFunction>;
+  actions: ReadonlyMap<string, AssociatedFunction>;
 }
 
 export interface WorkbookSettings {

@@ -32,10 +32,12 @@ describe("sign-in through the browser host", () => {
   const host = (workbook: string, options?: OpenHostOptions) => openHost(browser, world.broker.url, workbook, options);
 
   it("signs in (login, SMS, consent) and lists the accounts, marking the savings account", async () => {
-    const { pane } = await host("Book1");
+    const { page, pane } = await host("Book1");
     expect(await pane.locator("#environment").innerText()).toContain("local Binck sandbox");
     await signInThroughPopup(browser, pane, { consent: "allow" });
     await pane.locator("#accounts").waitFor();
+    // The broker's last page answered the way Excel lets it: Office.context.ui.messageParent after Office.onReady.
+    expect(await page.locator("#host-log").textContent()).toContain("Office.context.ui.messageParent: the dialog sent its message");
     const accounts = await pane.locator("#accounts [data-account]").allInnerTexts();
     expect(accounts).toEqual([
       expect.stringMatching(/^A\. Jansen — Beleggen · 190126781 · Trading\s*$/),

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** The built add-in holds what Excel needs from it. */
@@ -13,9 +13,14 @@ describe("the built add-in", () => {
     for (const { id } of metadata.functions) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
   });
 
-  it("loads office.js from the add-in origin in the taskpane, and the Office shim in the browser host's copy", () => {
-    expect(read("taskpane.html")).toContain('<script src="office-js/office.js"></script>');
-    expect(read("host-taskpane.html")).not.toContain("office.js");
-    expect(read("host-taskpane.html").indexOf("office-shim.js")).toBeLessThan(read("host-taskpane.html").indexOf("taskpane.js"));
+  it("loads the office loader before the add-in's bundles in the taskpane page the manifest names, and the loader writes office.js's tag", () => {
+    const page = read("taskpane.html");
+    expect(page).toContain('<script src="office-loader.js"></script>');
+    expect(page).not.toContain("office-js/office.js");
+    expect(page.indexOf("office-loader.js")).toBeLessThan(page.indexOf("functions.js"));
+    expect(page.indexOf("functions.js")).toBeLessThan(page.indexOf("taskpane.js"));
+    expect(read("office-loader.js")).toContain("office-js/office.js");
+    expect(existsSync(path.join(dist, "host-taskpane.html"))).toBe(false);
+    expect(read("manifest.xml")).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html" />');
   });
 });

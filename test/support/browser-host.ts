@@ -14,7 +14,7 @@ export async function openHost(browser: TestBrowser, addinOrigin: string, workbo
   await options.beforeLoad?.(page);
   await page.goto(`${addinOrigin}/host.html?workbook=${workbook}`);
   await page.frameLocator("#taskpane").locator(options.readySelector ?? "#sign-in, #accounts").first().waitFor();
-  const pane = page.frames().find((candidate) => candidate.url().endsWith("/host-taskpane.html"));
+  const pane = page.frames().find((candidate) => candidate.url().endsWith("/taskpane.html"));
   if (!pane) throw new Error("The browser host has no taskpane frame.");
   return { page, pane };
 }
@@ -50,4 +50,20 @@ export async function signInThroughPopup(browser: TestBrowser, pane: Frame, logi
   const popupOpened = browser.context.waitForEvent("page");
   await pane.click("#sign-in");
   await logInInPopup(await popupOpened, login);
+}
+
+/** The preview's automation API (src/host/automation.ts), as the page exposes it on window. */
+type Preview = import("../../src/host/automation").PreviewAutomation;
+
+/** Runs `fn` in the page with its window.binckPreview and returns the result. */
+export async function preview<T, A = undefined>(page: Page, fn: (api: Preview, arg: A) => T | Promise<T>, arg?: A): Promise<T> {
+  const api = await page.evaluateHandle(() => (window as unknown as { binckPreview: Preview }).binckPreview);
+  return api.evaluate(fn as never, arg) as Promise<T>;
+}
+
+/** Opens the preview on a workbook once the add-in's runtime has associated its functions. */
+export async function openWorkbook(browser: TestBrowser, addinOrigin: string, workbook: string): Promise<{ page: Page; pane: Frame }> {
+  const opened = await openHost(browser, addinOrigin, workbook);
+  await preview(opened.page, (api) => api.waitFor(() => api.associated().includes("VERSION")));
+  return opened;
 }
