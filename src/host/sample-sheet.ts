@@ -23,7 +23,7 @@ export function sampleSheet(): Record<string, string> {
     B3: `=BINCK.QUOTES(A${first}:A${last},"lst,bid,ask,chgpct")`,
     H1: "Order book ASML", H2: '=BINCK.BOOK("NL0010273215")',
     H12: "Connection", H13: "=BINCK.STATUS()",
-    H20: "Add-in version", I20: "=BINCK.VERSION()",
+    H26: "Add-in version", I26: "=BINCK.VERSION()",
     A29: "Average change %", B29: `=AVERAGE(E${first}:E${last})`,
     A30: "Rising", B30: `=COUNTIF(E${first}:E${last},">0")`,
     A32: "News", A33: "=BINCK.NEWS(5)",
