@@ -1,17 +1,21 @@
 import type { Clock, TimerHandle } from "../clock";
+import { isBinckError } from "../errors";
+import { Backoff, DEFAULT_BACKOFF_POLICY, type BackoffPolicy } from "./backoff";
 import { SlidingWindow } from "./sliding-window";
 
 /** Who waits for a request, most urgent first: what a person just did, a cell on screen, everything else. */
 export const REQUEST_PRIORITIES = ["userAction", "visibleCell", "background"] as const;
 export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
 
-export interface RequestBudgetPolicy {
+export interface RequestBudgetPolicy extends BackoffPolicy {
   /** Binck may end a session above 50 requests a minute (API.md 4.3); the default keeps a margin for clock skew and latency. */
   maxRequestsPerWindow: number;
   windowMs: number;
+  /** Tries of a request that may be repeated (`retryNetworkFailures`) when Binck cannot be reached, the first included. */
+  networkAttempts: number;
 }
 
-export const DEFAULT_REQUEST_BUDGET_POLICY: RequestBudgetPolicy = { maxRequestsPerWindow: 40, windowMs: 60_000 };
+export const DEFAULT_REQUEST_BUDGET_POLICY: RequestBudgetPolicy = { maxRequestsPerWindow: 40, windowMs: 60_000, networkAttempts: 3, ...DEFAULT_BACKOFF_POLICY };
 
 export interface RequestOptions {
   priority?: RequestPriority;
@@ -20,6 +24,11 @@ export interface RequestOptions {
    * request is moved up when a more urgent caller joins it.
    */
   coalesceKey?: string;
+  /**
+   * A failure to reach Binck (BinckError `network`) queues the request again, after the backoff, up to
+   * `networkAttempts` tries. Only for requests that are safe to repeat (GETs); never for orders.
+   */
+  retryNetworkFailures?: boolean;
 }
 
 /** What BINCK.STATUS and the diagnostics show. */
@@ -37,7 +46,11 @@ export interface RequestBudgetFigures {
   coalesced: number;
   /** Answers that caches in front of the budget gave without a request (they report them with noteCacheHit). */
   cacheHits: number;
-  /** When the next queued request may start, if one is held back by the cap. */
+  /** Requests queued again after Binck could not be reached. */
+  retried: number;
+  /** Until when nothing starts because Binck could not be reached (backoff), if it is now. */
+  backoffUntilMs?: number;
+  /** When the next queued request may start, if one is held back by the cap or the backoff. */
   nextStartAtMs?: number;
 }
 
@@ -48,11 +61,18 @@ interface Entry {
   promise: Promise<unknown>;
   settle: { resolve(value: unknown): void; reject(error: unknown): void };
   state: "queued" | "inFlight";
+  retryNetworkFailures: boolean;
+  attempts: number;
 }
 
 /**
- * The one gate of every REST request of a runtime: never more than `maxRequestsPerWindow` starts in any sliding
- * window, most urgent first (FIFO within a priority), identical requests coalesced. Time comes from the Clock.
+ * The one gate (the request scheduler) of every REST request of a runtime: never more than `maxRequestsPerWindow`
+ * starts in any sliding window, most urgent first (FIFO within a priority), identical requests coalesced. When
+ * Binck cannot be reached, nothing starts until an exponential backoff ends, and then one request at a time until
+ * one succeeds (one failure holds back everyone, so an outage never becomes a retry storm); a success or
+ * `resume()` ends it. Other failures (401, 503, 4xx)
+ * go to the callers as they are: the client renews a 401 once, a 503 maintenance is reported, not repeated.
+ * Time comes from the Clock.
  */
 export class RequestBudget {
   readonly policy: RequestBudgetPolicy;
@@ -65,10 +85,16 @@ export class RequestBudget {
   private sent = 0;
   private coalesced = 0;
   private cacheHits = 0;
+  private retried = 0;
+  private readonly backoff: Backoff;
 
   constructor(private readonly clock: Clock, policy: Partial<RequestBudgetPolicy> = {}) {
     this.policy = { ...DEFAULT_REQUEST_BUDGET_POLICY, ...policy };
     this.window = new SlidingWindow(this.policy.maxRequestsPerWindow, this.policy.windowMs);
+    this.backoff = new Backoff(this.policy);
+    if (!Number.isInteger(this.policy.networkAttempts) || this.policy.networkAttempts < 1) {
+      throw new RangeError(`networkAttempts must be a whole number of at least 1, not ${this.policy.networkAttempts}.`);
+    }
   }
 
   /** Runs `request` (one HTTP request) when the budget allows, and resolves with its result. */
@@ -86,12 +112,17 @@ export class RequestBudget {
     const promise = new Promise<unknown>((resolve, reject) => {
       settle = { resolve, reject };
     });
-    const entry: Entry = { key, priority, run: request, promise, settle, state: "queued" };
+    const entry: Entry = { key, priority, run: request, promise, settle, state: "queued", retryNetworkFailures: options.retryNetworkFailures ?? false, attempts: 0 };
     if (key !== undefined) this.byKey.set(key, entry);
     this.queues[priority].push(entry);
     this.pump();
     this.changed();
     return promise as Promise<T>;
+  }
+
+  /** The budget's clock (callers that check spans against "now" use the same time as the cap). */
+  now(): number {
+    return this.clock.now();
   }
 
   /** A cache answered without a request: counted in the figures. */
@@ -100,8 +131,16 @@ export class RequestBudget {
     this.changed();
   }
 
+  /** Binck answers again (the availability monitor says so): end the backoff and start what waits. */
+  resume(): void {
+    this.backoff.reset();
+    this.pump();
+    this.changed();
+  }
+
   figures(): RequestBudgetFigures {
     const now = this.clock.now();
+    const backoffUntilMs = this.backoff.untilMs > now ? this.backoff.untilMs : undefined;
     const queuedByPriority = { userAction: this.queues.userAction.length, visibleCell: this.queues.visibleCell.length, background: this.queues.background.length };
     const queued = queuedByPriority.userAction + queuedByPriority.visibleCell + queuedByPriority.background;
     return {
@@ -113,7 +152,9 @@ export class RequestBudget {
       sent: this.sent,
       coalesced: this.coalesced,
       cacheHits: this.cacheHits,
-      ...(queued > 0 ? { nextStartAtMs: this.window.nextFreeAtMs(now) } : {}),
+      retried: this.retried,
+      ...(backoffUntilMs !== undefined ? { backoffUntilMs } : {}),
+      ...(queued > 0 ? { nextStartAtMs: Math.max(this.window.nextFreeAtMs(now), backoffUntilMs ?? now) } : {}),
     };
   }
 
@@ -130,8 +171,10 @@ export class RequestBudget {
       const entry = this.nextQueued();
       if (!entry) return;
       const now = this.clock.now();
-      const freeAtMs = this.window.nextFreeAtMs(now);
+      const freeAtMs = Math.max(this.window.nextFreeAtMs(now), this.backoff.untilMs);
       if (freeAtMs > now) return this.wakeAt(freeAtMs);
+      // After a failure to reach Binck, one request at a time finds out whether it answers again.
+      if (this.backoff.consecutiveFailures > 0 && this.inFlight > 0) return;
       this.queues[entry.priority].shift();
       this.start(entry, now);
     }
@@ -139,6 +182,7 @@ export class RequestBudget {
 
   private start(entry: Entry, nowMs: number): void {
     entry.state = "inFlight";
+    entry.attempts++;
     this.window.record(nowMs);
     this.sent++;
     this.inFlight++;
@@ -148,11 +192,34 @@ export class RequestBudget {
     } catch (error) {
       result = Promise.reject(error);
     }
-    result.then(entry.settle.resolve, entry.settle.reject).finally(() => {
-      this.inFlight--;
-      if (entry.key !== undefined && this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
+    result.then((value) => {
+      this.backoff.reset();
+      this.finish(entry);
+      entry.settle.resolve(value);
+    }, (error: unknown) => {
+      const unreachable = isBinckError(error) && error.code === "network";
+      if (unreachable) this.backoff.failed(this.clock.now());
+      this.finish(entry);
+      if (unreachable && entry.retryNetworkFailures && entry.attempts < this.policy.networkAttempts) return this.requeue(entry);
+      entry.settle.reject(error);
+    }).finally(() => {
+      this.pump();
       this.changed();
     });
+  }
+
+  private finish(entry: Entry): void {
+    this.inFlight--;
+    if (entry.key !== undefined && this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
+  }
+
+  /** Back to the front of its queue: it was asked for before anything queued since. */
+  private requeue(entry: Entry): void {
+    this.retried++;
+    entry.state = "queued";
+    if (entry.key !== undefined && !this.byKey.has(entry.key)) this.byKey.set(entry.key, entry);
+    this.queues[entry.priority].unshift(entry);
+    this.pump();
   }
 
   private wakeAt(dueMs: number): void {
