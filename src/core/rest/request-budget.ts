@@ -120,6 +120,12 @@ export class RequestBudget {
     return promise as Promise<T>;
   }
 
+  /** A cache in front of the budget let a caller join an identical load on its way: counted as coalesced. */
+  noteCoalesced(): void {
+    this.coalesced++;
+    this.changed();
+  }
+
   /** The budget's clock (callers that check spans against "now" use the same time as the cap). */
   now(): number {
     return this.clock.now();
