@@ -139,7 +139,7 @@ export class BinckRestClient {
     return this.budget.run(async () => {
       let answer = await this.send(url);
       if (answer.status === 401 && (await this.tokens.renewAfterRejection())) {
-        answer = await this.budget.run(() => this.send(url), { priority, retryNetworkFailures: true });
+        answer = await this.budget.run(() => this.send(url), { priority });
       }
       return processJson<T>(answer, `GET ${path}`, (failed) => apiError(failed.status, failed.statusText, failed.bodyText, `GET ${path}`));
     }, { priority, coalesceKey: `GET ${url}`, retryNetworkFailures: true });
@@ -155,6 +155,7 @@ export class BinckRestClient {
       if (error instanceof BinckError && error.code === "network") this.connection?.reportApi("offline");
       throw error;
     }
+    this.budget.noteAnswered();
     this.connection?.reportApi(answer.status === 503 ? "maintenance" : "online");
     if (answer.status !== 503 && answer.status !== 401) this.tokens.noteActivity();
     return answer;

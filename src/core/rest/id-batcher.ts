@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from "../clock";
 import { BinckError, isBinckError } from "../errors";
-import { REQUEST_PRIORITIES, type RequestPriority } from "./request-budget";
+import { rank, type RequestPriority } from "./priority-queues";
 
 /** How long ids are gathered before one request is sent, and how many ids one request may name. */
 export interface BatchPolicy {
@@ -93,8 +93,4 @@ export class IdBatcher<T> {
       }
     }
   }
-}
-
-function rank(priority: RequestPriority): number {
-  return REQUEST_PRIORITIES.indexOf(priority);
 }

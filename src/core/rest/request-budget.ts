@@ -1,58 +1,12 @@
 import type { Clock, TimerHandle } from "../clock";
 import { isBinckError } from "../errors";
-import { Backoff, DEFAULT_BACKOFF_POLICY, type BackoffPolicy } from "./backoff";
+import { Backoff } from "./backoff";
+import { PriorityQueues, rank, type RequestPriority } from "./priority-queues";
+import { DEFAULT_REQUEST_BUDGET_POLICY, type RequestBudgetFigures, type RequestBudgetPolicy, type RequestOptions } from "./request-budget-policy";
 import { SlidingWindow } from "./sliding-window";
 
-/** Who waits for a request, most urgent first: what a person just did, a cell on screen, everything else. */
-export const REQUEST_PRIORITIES = ["userAction", "visibleCell", "background"] as const;
-export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
-
-export interface RequestBudgetPolicy extends BackoffPolicy {
-  /** Binck may end a session above 50 requests a minute (API.md 4.3); the default keeps a margin for clock skew and latency. */
-  maxRequestsPerWindow: number;
-  windowMs: number;
-  /** Tries of a request that may be repeated (`retryNetworkFailures`) when Binck cannot be reached, the first included. */
-  networkAttempts: number;
-}
-
-export const DEFAULT_REQUEST_BUDGET_POLICY: RequestBudgetPolicy = { maxRequestsPerWindow: 40, windowMs: 60_000, networkAttempts: 3, ...DEFAULT_BACKOFF_POLICY };
-
-export interface RequestOptions {
-  priority?: RequestPriority;
-  /**
-   * Requests with the same key while one is queued or in flight share its answer (identical GETs). A waiting
-   * request is moved up when a more urgent caller joins it.
-   */
-  coalesceKey?: string;
-  /**
-   * A failure to reach Binck (BinckError `network`) queues the request again, after the backoff, up to
-   * `networkAttempts` tries. Only for requests that are safe to repeat (GETs); never for orders.
-   */
-  retryNetworkFailures?: boolean;
-}
-
-/** What BINCK.STATUS and the diagnostics show. */
-export interface RequestBudgetFigures {
-  maxRequestsPerWindow: number;
-  windowMs: number;
-  /** Requests started in the window that ends now. */
-  requestsInWindow: number;
-  queued: number;
-  queuedByPriority: Record<RequestPriority, number>;
-  inFlight: number;
-  /** Requests started since the budget was made. */
-  sent: number;
-  /** Callers that joined an identical request instead of sending their own. */
-  coalesced: number;
-  /** Answers that caches in front of the budget gave without a request (they report them with noteCacheHit). */
-  cacheHits: number;
-  /** Requests queued again after Binck could not be reached. */
-  retried: number;
-  /** Until when nothing starts because Binck could not be reached (backoff), if it is now. */
-  backoffUntilMs?: number;
-  /** When the next queued request may start, if one is held back by the cap or the backoff. */
-  nextStartAtMs?: number;
-}
+export { REQUEST_PRIORITIES, type RequestPriority } from "./priority-queues";
+export { DEFAULT_REQUEST_BUDGET_POLICY, type RequestBudgetFigures, type RequestBudgetPolicy, type RequestOptions } from "./request-budget-policy";
 
 interface Entry {
   key?: string;
@@ -70,14 +24,13 @@ interface Entry {
  * starts in any sliding window, most urgent first (FIFO within a priority), identical requests coalesced. When
  * Binck cannot be reached, nothing starts until an exponential backoff ends, and then one request at a time until
  * one succeeds (one failure holds back everyone, so an outage never becomes a retry storm); a success or
- * `resume()` ends it. Other failures (401, 503, 4xx)
- * go to the callers as they are: the client renews a 401 once, a 503 maintenance is reported, not repeated.
- * Time comes from the Clock.
+ * `resume()` ends it. Other failures (401, 503, 4xx) go to the callers as they are: the client renews a 401 once,
+ * a 503 maintenance is reported, not repeated. Time comes from the Clock.
  */
 export class RequestBudget {
   readonly policy: RequestBudgetPolicy;
   private readonly window: SlidingWindow;
-  private readonly queues: Record<RequestPriority, Entry[]> = { userAction: [], visibleCell: [], background: [] };
+  private readonly queues = new PriorityQueues<Entry>();
   private readonly byKey = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
   private timer: { handle: TimerHandle; dueMs: number } | undefined;
@@ -104,7 +57,7 @@ export class RequestBudget {
     const existing = key === undefined ? undefined : this.byKey.get(key);
     if (existing) {
       this.coalesced++;
-      if (existing.state === "queued" && rank(priority) < rank(existing.priority)) this.move(existing, priority);
+      if (existing.state === "queued" && rank(priority) < rank(existing.priority)) this.queues.move(existing, priority);
       this.changed();
       return existing.promise as Promise<T>;
     }
@@ -114,7 +67,7 @@ export class RequestBudget {
     });
     const entry: Entry = { key, priority, run: request, promise, settle, state: "queued", retryNetworkFailures: options.retryNetworkFailures ?? false, attempts: 0 };
     if (key !== undefined) this.byKey.set(key, entry);
-    this.queues[priority].push(entry);
+    this.queues.push(entry);
     this.pump();
     this.changed();
     return promise as Promise<T>;
@@ -137,6 +90,15 @@ export class RequestBudget {
     this.changed();
   }
 
+  /**
+   * Binck answered an HTTP request (whatever its status): it can be reached, so the backoff ends. The client says
+   * so before it reads the answer, so that a request it sends while handling one (a renewed 401) is not held back.
+   */
+  noteAnswered(): void {
+    if (this.backoff.consecutiveFailures === 0) return;
+    this.resume();
+  }
+
   /** Binck answers again (the availability monitor says so): end the backoff and start what waits. */
   resume(): void {
     this.backoff.reset();
@@ -147,7 +109,7 @@ export class RequestBudget {
   figures(): RequestBudgetFigures {
     const now = this.clock.now();
     const backoffUntilMs = this.backoff.untilMs > now ? this.backoff.untilMs : undefined;
-    const queuedByPriority = { userAction: this.queues.userAction.length, visibleCell: this.queues.visibleCell.length, background: this.queues.background.length };
+    const queuedByPriority = this.queues.counts();
     const queued = queuedByPriority.userAction + queuedByPriority.visibleCell + queuedByPriority.background;
     return {
       ...this.policy,
@@ -174,14 +136,14 @@ export class RequestBudget {
 
   private pump(): void {
     for (;;) {
-      const entry = this.nextQueued();
+      const entry = this.queues.peek();
       if (!entry) return;
       const now = this.clock.now();
       const freeAtMs = Math.max(this.window.nextFreeAtMs(now), this.backoff.untilMs);
       if (freeAtMs > now) return this.wakeAt(freeAtMs);
       // After a failure to reach Binck, one request at a time finds out whether it answers again.
       if (this.backoff.consecutiveFailures > 0 && this.inFlight > 0) return;
-      this.queues[entry.priority].shift();
+      this.queues.shift();
       this.start(entry, now);
     }
   }
@@ -224,7 +186,7 @@ export class RequestBudget {
     this.retried++;
     entry.state = "queued";
     if (entry.key !== undefined && !this.byKey.has(entry.key)) this.byKey.set(entry.key, entry);
-    this.queues[entry.priority].unshift(entry);
+    this.queues.pushFront(entry);
     this.pump();
   }
 
@@ -239,26 +201,7 @@ export class RequestBudget {
     this.timer = { handle, dueMs };
   }
 
-  private nextQueued(): Entry | undefined {
-    for (const priority of REQUEST_PRIORITIES) {
-      const first = this.queues[priority][0];
-      if (first) return first;
-    }
-    return undefined;
-  }
-
-  private move(entry: Entry, priority: RequestPriority): void {
-    const queue = this.queues[entry.priority];
-    queue.splice(queue.indexOf(entry), 1);
-    entry.priority = priority;
-    this.queues[priority].push(entry);
-  }
-
   private changed(): void {
     for (const listener of [...this.listeners]) listener();
   }
-}
-
-function rank(priority: RequestPriority): number {
-  return REQUEST_PRIORITIES.indexOf(priority);
 }

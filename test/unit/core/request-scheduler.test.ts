@@ -88,3 +88,33 @@ describe("RequestBudget as the request scheduler: failures", () => {
     expect(() => new RequestBudget(new ManualClock(0), { networkAttempts: 0 })).toThrow("networkAttempts must be a whole number of at least 1, not 0.");
   });
 });
+
+describe("BinckRestClient through the scheduler after an outage", () => {
+  it("renews a refused token on the first answer after a network failure without waiting for itself", async () => {
+    const { BinckRestClient } = await import("../../../src/core/rest/client");
+    const clock = new ManualClock(0);
+    const budget = new RequestBudget(clock, { backoffInitialMs: 1_000, backoffMaxMs: 1_000 });
+    let token = "old";
+    const answers: string[] = [];
+    let calls = 0;
+    const fetchFn = async (_url: string, init?: { headers?: Record<string, string> }) => {
+      calls++;
+      if (calls === 1) throw new TypeError("fetch failed");
+      const auth = init?.headers?.Authorization;
+      answers.push(String(auth));
+      return auth === "Bearer new"
+        ? new Response(JSON.stringify({ accountsCollection: { accounts: [{ number: "111" }] } }), { status: 200 })
+        : new Response("", { status: 401 });
+    };
+    const tokens = { getAccessToken: () => token, renewAfterRejection: async () => ((token = "new"), true), noteActivity: () => undefined, onTokenRefreshed: () => () => undefined };
+    const client = new BinckRestClient("https://api.test/api/v1", tokens, fetchFn, undefined, budget);
+    const accounts = client.getAccounts();
+    await flush();
+    expect(budget.figures()).toMatchObject({ backoffUntilMs: 1_000, retried: 1 });
+    clock.advance(1_000);
+    expect(await accounts).toEqual([{ number: "111" }]);
+    expect(answers).toEqual(["Bearer old", "Bearer new"]);
+    expect(budget.figures()).toMatchObject({ sent: 3, queued: 0, inFlight: 0 });
+    expect(budget.figures().backoffUntilMs).toBeUndefined();
+  });
+});
