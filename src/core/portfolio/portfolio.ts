@@ -35,6 +35,8 @@ export interface PortfolioOptions {
   lifetimes?: Partial<CacheLifetimes>;
   /** IANA zone of "local midnight" (tests); the runtime's own by default. */
   timeZone?: string;
+  /** The runtime's batcher of quote and instrument look-ups, to share it; the portfolio makes its own otherwise. */
+  lookups?: BatchedLookups;
   batch?: Partial<BatchPolicy>;
   /** Order events within this time cost one fetch per watched request. */
   invalidationDelayMs?: number;
@@ -72,7 +74,7 @@ export class Portfolio {
     const { budget, clock } = options;
     this.lifetimes = { ...DEFAULT_CACHE_LIFETIMES, ...options.lifetimes };
     this.cache = new RequestCache(clock, { onHit: () => budget.noteCacheHit(), onJoin: () => budget.noteCoalesced() });
-    this.lookups = new BatchedLookups(options.rest, clock, options.batch);
+    this.lookups = options.lookups ?? new BatchedLookups(options.rest, clock, options.batch);
     this.registry = new WatchRegistry(clock, options.invalidationDelayMs ?? 250, options.logger ?? silentLogger);
     if (options.orderEvents) {
       this.stops.push(options.orderEvents.watchOrders((event, order) => {

@@ -2,6 +2,9 @@ import type { Clock } from "../clock";
 import type { DataKind } from "./lifetimes";
 
 /** One request's identity: its kind, its account ("" for none) and its parameters, canonical. */
+/** Answers for many different questions (dates, instruments) would otherwise stay after they expire. */
+const PRUNE_EVERY = 256;
+
 export interface CacheKey {
   kind: DataKind;
   account: string;
@@ -42,6 +45,7 @@ export class RequestCache {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Loading>();
   private readonly generations = new Map<string, number>();
+  private pruneAtSize = PRUNE_EVERY;
 
   constructor(private readonly clock: Clock, private readonly events: RequestCacheEvents = {}) {}
 
@@ -61,7 +65,7 @@ export class RequestCache {
     const run = async (): Promise<Fetched<unknown>> => {
       const value = await load();
       const fetchedAtMs = this.clock.now();
-      if (this.generation(key) === generation) this.entries.set(id, { value, fetchedAtMs, expiresAtMs: expiresAtMs(fetchedAtMs) });
+      if (this.generation(key) === generation) this.store(id, { value, fetchedAtMs, expiresAtMs: expiresAtMs(fetchedAtMs) });
       return { value, fetchedAtMs };
     };
     // Started now (batchers gather what is asked in the same moment), or after a stale load on its way.
@@ -75,6 +79,11 @@ export class RequestCache {
     return promise as Promise<Fetched<T>>;
   }
 
+  /** Answers stored, expired ones that were not yet dropped included. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The stored answer, if it has not expired (no load, no hit counted). */
   peek<T>(key: CacheKey): Fetched<T> | undefined {
     const entry = this.entries.get(keyId(key));
@@ -86,6 +95,15 @@ export class RequestCache {
     const group = groupId(kind, account);
     this.generations.set(group, (this.generations.get(group) ?? 0) + 1);
     for (const id of this.entries.keys()) if (id.startsWith(`${group}|`)) this.entries.delete(id);
+  }
+
+  /** Stores an answer; expired ones are dropped whenever the store has grown by PRUNE_EVERY since the last sweep. */
+  private store(id: string, entry: Entry): void {
+    this.entries.set(id, entry);
+    if (this.entries.size < this.pruneAtSize) return;
+    const now = this.clock.now();
+    for (const [key, stored] of this.entries) if (now >= stored.expiresAtMs) this.entries.delete(key);
+    this.pruneAtSize = this.entries.size + PRUNE_EVERY;
   }
 
   private generation(key: CacheKey): number {

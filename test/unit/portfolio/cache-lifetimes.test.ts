@@ -131,3 +131,20 @@ describe("RequestCache", () => {
     expect((await cache.get(key, async () => "ok", () => 60_000)).value).toBe("ok");
   });
 });
+
+describe("RequestCache housekeeping", () => {
+  it("drops expired answers each time the store has grown by 256, keeping the live ones", async () => {
+    const clock = new ManualClock(0);
+    const cache = new RequestCache(clock);
+    const accounts = { kind: "accounts", account: "", params: "" } as const;
+    for (let i = 0; i < 300; i++) await cache.get({ kind: "transactions", account: "111", params: `from=${i}` }, async () => i, (at) => at + 1_000);
+    await cache.get(accounts, async () => "live", (at) => at + 3_600_000);
+    expect(cache.size).toBe(301);
+    clock.advance(1_000);
+    for (let i = 0; i < 210; i++) await cache.get({ kind: "balances", account: String(i), params: "" }, async () => i, (at) => at + 60_000);
+    expect(cache.size).toBe(511);
+    await cache.get({ kind: "balances", account: "last", params: "" }, async () => "last", (at) => at + 60_000);
+    expect(cache.size).toBe(212);
+    expect(cache.peek(accounts)).toEqual({ value: "live", fetchedAtMs: 0 });
+  });
+});

@@ -10,18 +10,20 @@ const metadata = { version: "1", timestamp: "t" };
 
 /**
  * A Binck over the fetch seam whose answers carry a version per path (1 for its first answer, 2 for the next…),
- * so a test sees which fetch it got. `state.maintenance` answers the guide's PascalCase 503.
+ * so a test sees which fetch it got. `state.maintenance` answers the guide's PascalCase 503, `state.signedOut` a
+ * bare 401 (the test tokens cannot be renewed).
  */
 export function fakeBinck() {
   const requests: string[] = [];
   const versions = new Map<string, number>();
-  const state = { maintenance: false };
+  const state = { maintenance: false, signedOut: false };
   const fetchFn: FetchLike = async (url) => {
     const path = url.replace(BASE, "");
     requests.push(path);
     if (state.maintenance) {
       return new Response(JSON.stringify({ DeveloperMessage: "Temporary maintenance mode", EndUserMessage: "Binck is down for planned maintenance.", ErrorCode: "ServiceUnavailable", ErrorId: 503 }), { status: 503 });
     }
+    if (state.signedOut) return new Response("", { status: 401, statusText: "Unauthorized" });
     const bare = path.split("?")[0];
     const version = (versions.get(bare) ?? 0) + 1;
     versions.set(bare, version);

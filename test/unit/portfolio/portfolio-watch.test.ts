@@ -112,6 +112,27 @@ describe("Portfolio watches", () => {
     expect(budget.figures()).toMatchObject({ queued: 0, inFlight: 0 });
   });
 
+  it("does not repeat a request Binck refused for the session, not even when Binck is back, until told after a new sign-in", async () => {
+    const { clock, binck, events, back, portfolio } = setup();
+    const balances = recorder((value: { balances?: { cashBalance: number }[] }) => value.balances![0].cashBalance);
+    binck.state.signedOut = true;
+    portfolio.watchBalances("111", balances.listener);
+    await settle();
+    expect(balances.seen).toEqual(["signInRequired: Signed out — sign in again."]);
+    back.back();
+    clock.advance(600_000);
+    await settle();
+    expect(binck.requests).toEqual(["/accounts/111/balances"]);
+    binck.state.signedOut = false;
+    await portfolio.retryFailed();
+    expect(balances.seen).toEqual(["signInRequired: Signed out — sign in again.", 1]);
+    // An event still fetches again, as it would for any watch.
+    events.emit("OrderExecution", "111");
+    clock.advance(250);
+    await settle();
+    expect(balances.seen.at(-1)).toBe(2);
+  });
+
   it("refreshes every watched request within the budget and says what it did", async () => {
     const clock = new ManualClock(T0);
     const binck = fakeBinck();
