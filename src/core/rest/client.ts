@@ -93,21 +93,21 @@ export class BinckRestClient {
 
   /** #6 GET /accounts/{accountNumber}/positions: every page. */
   async getPositions(accountNumber: string, options?: CallOptions): Promise<PositionModel[]> {
-    return this.getAllPages<PositionsResponse, PositionModel>(`/accounts/${encodeURIComponent(accountNumber)}/positions`, {}, (body) => body.positionsCollection?.positions, options);
+    return this.getAllPages<PositionsResponse, PositionModel>(`/accounts/${encodeURIComponent(accountNumber)}/positions`, "positions", {}, (body) => body.positionsCollection?.positions, options);
   }
 
   /** #11 GET /accounts/{accountNumber}/orders: today's and still open orders (`status` filters), every page. */
   async getOrders(accountNumber: string, query: OrdersQuery = {}, options?: CallOptions): Promise<OrderModel[]> {
     checkOrdersQuery(query);
     const includeStatusHistory = query.includeStatusHistory === undefined ? undefined : String(query.includeStatusHistory);
-    return this.getAllPages<OrdersResponse, OrderModel>(`/accounts/${encodeURIComponent(accountNumber)}/orders`, { status: query.status, includeStatusHistory },
+    return this.getAllPages<OrdersResponse, OrderModel>(`/accounts/${encodeURIComponent(accountNumber)}/orders`, "orders", { status: query.status, includeStatusHistory },
       (body) => body.ordersCollection?.orders, options);
   }
 
   /** #8 GET /accounts/{accountNumber}/transactions: newest first, every page. */
   async getTransactions(accountNumber: string, query: TransactionsQuery = {}, options?: CallOptions): Promise<TransactionModel[]> {
     checkTransactionsQuery(query);
-    return this.getAllPages<TransactionsResponse, TransactionModel>(`/accounts/${encodeURIComponent(accountNumber)}/transactions`, {
+    return this.getAllPages<TransactionsResponse, TransactionModel>(`/accounts/${encodeURIComponent(accountNumber)}/transactions`, "transactions", {
       fromDate: query.fromDate, toDate: query.toDate, mutationGroup: query.mutationGroup, currency: query.currency,
     }, (body) => body.transactionsCollection?.transactions, options);
   }
@@ -124,12 +124,12 @@ export class BinckRestClient {
 
   /** A paged operation read to its end (each page is one request through the budget). */
   private getAllPages<Body extends { paging?: Page<unknown>["paging"]; count?: number }, Item>(
-    path: string, query: Record<string, string | undefined>, pick: (body: Body) => Item[] | undefined, options?: CallOptions,
+    path: string, rows: string, query: Record<string, string | undefined>, pick: (body: Body) => Item[] | undefined, options?: CallOptions,
   ): Promise<Item[]> {
     return readAllPages(async (range) => {
       const body = await this.get<Body>(path, { ...query, range }, options);
       return { items: pick(body) ?? [], paging: body.paging, count: body.count };
-    }, this.paging, `GET ${path}`);
+    }, this.paging, { rows, request: `GET ${path}` });
   }
 
   private get<T>(path: string, query: Record<string, string | undefined>, options: CallOptions = {}): Promise<T> {

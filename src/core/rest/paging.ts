@@ -20,12 +20,12 @@ export interface Page<Item> {
  * page, the next page while `paging.next` says there is one. A collection longer than `maxPages` pages is an
  * invalidInput error (narrow the question) rather than rows silently left out.
  */
-export async function readAllPages<Item>(fetchPage: (range: string) => Promise<Page<Item>>, policy: PagingPolicy, what: string): Promise<Item[]> {
+export async function readAllPages<Item>(fetchPage: (range: string) => Promise<Page<Item>>, policy: PagingPolicy, what: { rows: string; request: string }): Promise<Item[]> {
   const rows: Item[] = [];
   for (let page = 0; ; page++) {
     if (page === policy.maxPages) {
       const most = policy.maxPages * policy.pageSize;
-      throw new BinckError("invalidInput", `${what}: more than ${most} rows; ask for fewer (a shorter period or a filter).`, `${what}: stopped after ${policy.maxPages} pages of ${policy.pageSize}.`);
+      throw new BinckError("invalidInput", `More than ${most} ${what.rows}: ask for fewer (a shorter period or a filter).`, `${what.request}: stopped after ${policy.maxPages} pages of ${policy.pageSize}.`);
     }
     const first = page * policy.pageSize;
     const answer = await fetchPage(`${first}-${first + policy.pageSize - 1}`);

@@ -56,7 +56,7 @@ describe("BinckRestClient account operations", () => {
   it("refuses a collection longer than maxPages pages instead of leaving rows out", async () => {
     const { fetchFn } = pagedPositions(350);
     await expect(client(fetchFn, undefined, 3).getPositions("1")).rejects.toMatchObject({
-      code: "invalidInput", endUserMessage: "GET /accounts/1/positions: more than 300 rows; ask for fewer (a shorter period or a filter).",
+      code: "invalidInput", endUserMessage: "More than 300 positions: ask for fewer (a shorter period or a filter).", developerMessage: "GET /accounts/1/positions: stopped after 3 pages of 100.",
     });
   });
 
