@@ -43,3 +43,14 @@ export { bookCell } from "./cells/book-cell";
 export { newsCell } from "./cells/news-cell";
 export { statusCell, parseStatusItem, STATUS_ITEM_NAMES } from "./cells/status-cell";
 export { SIGN_IN_MESSAGE } from "./cells/signed-in-gate";
+
+export { Portfolio, type PortfolioOptions, type PortfolioRest, type ReadOptions, type RefreshReport } from "./portfolio/portfolio";
+export type { WatchListener, WatchUpdate } from "./portfolio/data-watch";
+export type { RefreshedItem } from "./portfolio/watch-registry";
+export type { Fetched } from "./portfolio/request-cache";
+export type { BackSignal, OrderEventSource } from "./portfolio/sources";
+export { DATA_KINDS, DEFAULT_CACHE_LIFETIMES, type CacheLifetimes, type DataKind } from "./portfolio/lifetimes";
+export { BatchedLookups } from "./rest/batched-lookups";
+export type { Balances, HistoricalQuote } from "./rest/client";
+export type { RequestBudgetFigures, RequestBudgetPolicy } from "./rest/request-budget";
+export { MAX_HISTORY_SPAN, ORDER_STATUS_FILTERS, MUTATION_GROUPS, type HistoryQuery, type OrdersQuery, type TransactionsQuery, type OrderStatusFilter, type MutationGroup } from "./rest/account-queries";

@@ -3,8 +3,13 @@ import type { ConnectionStatus } from "../connection/connection-status";
 import { BinckError } from "../errors";
 import { platformFetch, processJson, sendHttp, type FetchLike, type HttpAnswer } from "../http/http";
 import type { TokenSource } from "../session/token-source";
-import type { AccountModel, AccountsResponse, InstrumentModel, InstrumentsResponseModel, NewsResponseModel, QuoteModel, QuotesResponseModel } from "../wire/models";
+import type {
+  AccountModel, AccountsResponse, BalancesResponse, HistoricalQuotesResponseModel, InstrumentModel, InstrumentsResponseModel, NewsResponseModel,
+  OrderModel, OrdersResponse, PositionModel, PositionsResponse, QuoteModel, QuotesResponseModel, TransactionModel, TransactionsResponse,
+} from "../wire/models";
+import { checkHistoryQuery, checkOrdersQuery, checkTransactionsQuery, type HistoryQuery, type OrdersQuery, type TransactionsQuery } from "./account-queries";
 import { apiError } from "./api-errors";
+import { DEFAULT_PAGING_POLICY, readAllPages, type Page, type PagingPolicy } from "./paging";
 import { RequestBudget, type RequestPriority } from "./request-budget";
 import { checkInstrumentIds, checkNewsQuery, checkSearchQuery, type NewsQuery, type QuotesQuery, type SearchQuery } from "./queries";
 
@@ -15,6 +20,9 @@ export interface CallOptions {
 }
 
 export type NewsItem = NewsResponseModel["newsCollection"]["news"][number];
+/** `balancesCollection` of #4: Clients read `balances[0]`; `currency` is the base currency. */
+export type Balances = BalancesResponse["balancesCollection"];
+export type HistoricalQuote = HistoricalQuotesResponseModel["historicalQuotesCollection"]["historicalQuotes"][number];
 
 const API_UNREACHABLE = { code: "network", endUserMessage: "Binck cannot be reached. Check your connection." } as const;
 
@@ -31,6 +39,7 @@ export class BinckRestClient {
     private readonly connection?: ConnectionStatus,
     /** Pass the runtime's one budget; a client without one gets its own (tests, tools). */
     readonly budget: RequestBudget = new RequestBudget(systemClock),
+    private readonly paging: PagingPolicy = DEFAULT_PAGING_POLICY,
   ) {}
 
   /** #2 GET /accounts */
@@ -76,6 +85,53 @@ export class BinckRestClient {
     return body.newsCollection?.news ?? [];
   }
 
+  /** #4 GET /accounts/{accountNumber}/balances */
+  async getBalances(accountNumber: string, options?: CallOptions): Promise<Balances> {
+    const body = await this.get<BalancesResponse>(`/accounts/${encodeURIComponent(accountNumber)}/balances`, {}, options);
+    return body.balancesCollection ?? {};
+  }
+
+  /** #6 GET /accounts/{accountNumber}/positions: every page. */
+  async getPositions(accountNumber: string, options?: CallOptions): Promise<PositionModel[]> {
+    return this.getAllPages<PositionsResponse, PositionModel>(`/accounts/${encodeURIComponent(accountNumber)}/positions`, "positions", {}, (body) => body.positionsCollection?.positions, options);
+  }
+
+  /** #11 GET /accounts/{accountNumber}/orders: today's and still open orders (`status` filters), every page. */
+  async getOrders(accountNumber: string, query: OrdersQuery = {}, options?: CallOptions): Promise<OrderModel[]> {
+    checkOrdersQuery(query);
+    const includeStatusHistory = query.includeStatusHistory === undefined ? undefined : String(query.includeStatusHistory);
+    return this.getAllPages<OrdersResponse, OrderModel>(`/accounts/${encodeURIComponent(accountNumber)}/orders`, "orders", { status: query.status, includeStatusHistory },
+      (body) => body.ordersCollection?.orders, options);
+  }
+
+  /** #8 GET /accounts/{accountNumber}/transactions: newest first, every page. */
+  async getTransactions(accountNumber: string, query: TransactionsQuery = {}, options?: CallOptions): Promise<TransactionModel[]> {
+    checkTransactionsQuery(query);
+    return this.getAllPages<TransactionsResponse, TransactionModel>(`/accounts/${encodeURIComponent(accountNumber)}/transactions`, "transactions", {
+      fromDate: query.fromDate, toDate: query.toDate, mutationGroup: query.mutationGroup, currency: query.currency,
+    }, (body) => body.transactionsCollection?.transactions, options);
+  }
+
+  /** #30 GET /quotes/{instrumentId}/history: bars of one interval; a span longer than Binck allows is refused here. */
+  async getQuoteHistory(query: HistoryQuery, options?: CallOptions): Promise<HistoricalQuote[]> {
+    checkInstrumentIds([query.instrumentId], 1);
+    checkHistoryQuery(query, this.budget.now());
+    const body = await this.get<HistoricalQuotesResponseModel>(`/quotes/${encodeURIComponent(query.instrumentId)}/history`, {
+      accountNumber: query.accountNumber, fromDateTime: query.fromDateTime, toDateTime: query.toDateTime, interval: query.interval,
+    }, options);
+    return body.historicalQuotesCollection?.historicalQuotes ?? [];
+  }
+
+  /** A paged operation read to its end (each page is one request through the budget). */
+  private getAllPages<Body extends { paging?: Page<unknown>["paging"]; count?: number }, Item>(
+    path: string, rows: string, query: Record<string, string | undefined>, pick: (body: Body) => Item[] | undefined, options?: CallOptions,
+  ): Promise<Item[]> {
+    return readAllPages(async (range) => {
+      const body = await this.get<Body>(path, { ...query, range }, options);
+      return { items: pick(body) ?? [], paging: body.paging, count: body.count };
+    }, this.paging, { rows, request: `GET ${path}` });
+  }
+
   private get<T>(path: string, query: Record<string, string | undefined>, options: CallOptions = {}): Promise<T> {
     const search = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== ""));
     const url = `${this.apiBase}${path}${search.toString() ? `?${search}` : ""}`;
@@ -86,7 +142,7 @@ export class BinckRestClient {
         answer = await this.budget.run(() => this.send(url), { priority });
       }
       return processJson<T>(answer, `GET ${path}`, (failed) => apiError(failed.status, failed.statusText, failed.bodyText, `GET ${path}`));
-    }, { priority, coalesceKey: `GET ${url}` });
+    }, { priority, coalesceKey: `GET ${url}`, retryNetworkFailures: true });
   }
 
   private async send(url: string): Promise<HttpAnswer> {
@@ -99,6 +155,7 @@ export class BinckRestClient {
       if (error instanceof BinckError && error.code === "network") this.connection?.reportApi("offline");
       throw error;
     }
+    this.budget.noteAnswered();
     this.connection?.reportApi(answer.status === 503 ? "maintenance" : "online");
     if (answer.status !== 503 && answer.status !== 401) this.tokens.noteActivity();
     return answer;

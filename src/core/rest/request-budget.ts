@@ -1,45 +1,12 @@
 import type { Clock, TimerHandle } from "../clock";
+import { isBinckError } from "../errors";
+import { Backoff } from "./backoff";
+import { PriorityQueues, rank, type RequestPriority } from "./priority-queues";
+import { DEFAULT_REQUEST_BUDGET_POLICY, type RequestBudgetFigures, type RequestBudgetPolicy, type RequestOptions } from "./request-budget-policy";
 import { SlidingWindow } from "./sliding-window";
 
-/** Who waits for a request, most urgent first: what a person just did, a cell on screen, everything else. */
-export const REQUEST_PRIORITIES = ["userAction", "visibleCell", "background"] as const;
-export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
-
-export interface RequestBudgetPolicy {
-  /** Binck may end a session above 50 requests a minute (API.md 4.3); the default keeps a margin for clock skew and latency. */
-  maxRequestsPerWindow: number;
-  windowMs: number;
-}
-
-export const DEFAULT_REQUEST_BUDGET_POLICY: RequestBudgetPolicy = { maxRequestsPerWindow: 40, windowMs: 60_000 };
-
-export interface RequestOptions {
-  priority?: RequestPriority;
-  /**
-   * Requests with the same key while one is queued or in flight share its answer (identical GETs). A waiting
-   * request is moved up when a more urgent caller joins it.
-   */
-  coalesceKey?: string;
-}
-
-/** What BINCK.STATUS and the diagnostics show. */
-export interface RequestBudgetFigures {
-  maxRequestsPerWindow: number;
-  windowMs: number;
-  /** Requests started in the window that ends now. */
-  requestsInWindow: number;
-  queued: number;
-  queuedByPriority: Record<RequestPriority, number>;
-  inFlight: number;
-  /** Requests started since the budget was made. */
-  sent: number;
-  /** Callers that joined an identical request instead of sending their own. */
-  coalesced: number;
-  /** Answers that caches in front of the budget gave without a request (they report them with noteCacheHit). */
-  cacheHits: number;
-  /** When the next queued request may start, if one is held back by the cap. */
-  nextStartAtMs?: number;
-}
+export { REQUEST_PRIORITIES, type RequestPriority } from "./priority-queues";
+export { DEFAULT_REQUEST_BUDGET_POLICY, type RequestBudgetFigures, type RequestBudgetPolicy, type RequestOptions } from "./request-budget-policy";
 
 interface Entry {
   key?: string;
@@ -48,16 +15,22 @@ interface Entry {
   promise: Promise<unknown>;
   settle: { resolve(value: unknown): void; reject(error: unknown): void };
   state: "queued" | "inFlight";
+  retryNetworkFailures: boolean;
+  attempts: number;
 }
 
 /**
- * The one gate of every REST request of a runtime: never more than `maxRequestsPerWindow` starts in any sliding
- * window, most urgent first (FIFO within a priority), identical requests coalesced. Time comes from the Clock.
+ * The one gate (the request scheduler) of every REST request of a runtime: never more than `maxRequestsPerWindow`
+ * starts in any sliding window, most urgent first (FIFO within a priority), identical requests coalesced. When
+ * Binck cannot be reached, nothing starts until an exponential backoff ends, and then one request at a time until
+ * one succeeds (one failure holds back everyone, so an outage never becomes a retry storm); a success or
+ * `resume()` ends it. Other failures (401, 503, 4xx) go to the callers as they are: the client renews a 401 once,
+ * a 503 maintenance is reported, not repeated. Time comes from the Clock.
  */
 export class RequestBudget {
   readonly policy: RequestBudgetPolicy;
   private readonly window: SlidingWindow;
-  private readonly queues: Record<RequestPriority, Entry[]> = { userAction: [], visibleCell: [], background: [] };
+  private readonly queues = new PriorityQueues<Entry>();
   private readonly byKey = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
   private timer: { handle: TimerHandle; dueMs: number } | undefined;
@@ -65,10 +38,16 @@ export class RequestBudget {
   private sent = 0;
   private coalesced = 0;
   private cacheHits = 0;
+  private retried = 0;
+  private readonly backoff: Backoff;
 
   constructor(private readonly clock: Clock, policy: Partial<RequestBudgetPolicy> = {}) {
     this.policy = { ...DEFAULT_REQUEST_BUDGET_POLICY, ...policy };
     this.window = new SlidingWindow(this.policy.maxRequestsPerWindow, this.policy.windowMs);
+    this.backoff = new Backoff(this.policy);
+    if (!Number.isInteger(this.policy.networkAttempts) || this.policy.networkAttempts < 1) {
+      throw new RangeError(`networkAttempts must be a whole number of at least 1, not ${this.policy.networkAttempts}.`);
+    }
   }
 
   /** Runs `request` (one HTTP request) when the budget allows, and resolves with its result. */
@@ -78,7 +57,7 @@ export class RequestBudget {
     const existing = key === undefined ? undefined : this.byKey.get(key);
     if (existing) {
       this.coalesced++;
-      if (existing.state === "queued" && rank(priority) < rank(existing.priority)) this.move(existing, priority);
+      if (existing.state === "queued" && rank(priority) < rank(existing.priority)) this.queues.move(existing, priority);
       this.changed();
       return existing.promise as Promise<T>;
     }
@@ -86,12 +65,23 @@ export class RequestBudget {
     const promise = new Promise<unknown>((resolve, reject) => {
       settle = { resolve, reject };
     });
-    const entry: Entry = { key, priority, run: request, promise, settle, state: "queued" };
+    const entry: Entry = { key, priority, run: request, promise, settle, state: "queued", retryNetworkFailures: options.retryNetworkFailures ?? false, attempts: 0 };
     if (key !== undefined) this.byKey.set(key, entry);
-    this.queues[priority].push(entry);
+    this.queues.push(entry);
     this.pump();
     this.changed();
     return promise as Promise<T>;
+  }
+
+  /** A cache in front of the budget let a caller join an identical load on its way: counted as coalesced. */
+  noteCoalesced(): void {
+    this.coalesced++;
+    this.changed();
+  }
+
+  /** The budget's clock (callers that check spans against "now" use the same time as the cap). */
+  now(): number {
+    return this.clock.now();
   }
 
   /** A cache answered without a request: counted in the figures. */
@@ -100,9 +90,26 @@ export class RequestBudget {
     this.changed();
   }
 
+  /**
+   * Binck answered an HTTP request (whatever its status): it can be reached, so the backoff ends. The client says
+   * so before it reads the answer, so that a request it sends while handling one (a renewed 401) is not held back.
+   */
+  noteAnswered(): void {
+    if (this.backoff.consecutiveFailures === 0) return;
+    this.resume();
+  }
+
+  /** Binck answers again (the availability monitor says so): end the backoff and start what waits. */
+  resume(): void {
+    this.backoff.reset();
+    this.pump();
+    this.changed();
+  }
+
   figures(): RequestBudgetFigures {
     const now = this.clock.now();
-    const queuedByPriority = { userAction: this.queues.userAction.length, visibleCell: this.queues.visibleCell.length, background: this.queues.background.length };
+    const backoffUntilMs = this.backoff.untilMs > now ? this.backoff.untilMs : undefined;
+    const queuedByPriority = this.queues.counts();
     const queued = queuedByPriority.userAction + queuedByPriority.visibleCell + queuedByPriority.background;
     return {
       ...this.policy,
@@ -113,7 +120,9 @@ export class RequestBudget {
       sent: this.sent,
       coalesced: this.coalesced,
       cacheHits: this.cacheHits,
-      ...(queued > 0 ? { nextStartAtMs: this.window.nextFreeAtMs(now) } : {}),
+      retried: this.retried,
+      ...(backoffUntilMs !== undefined ? { backoffUntilMs } : {}),
+      ...(queued > 0 ? { nextStartAtMs: Math.max(this.window.nextFreeAtMs(now), backoffUntilMs ?? now) } : {}),
     };
   }
 
@@ -127,18 +136,21 @@ export class RequestBudget {
 
   private pump(): void {
     for (;;) {
-      const entry = this.nextQueued();
+      const entry = this.queues.peek();
       if (!entry) return;
       const now = this.clock.now();
-      const freeAtMs = this.window.nextFreeAtMs(now);
+      const freeAtMs = Math.max(this.window.nextFreeAtMs(now), this.backoff.untilMs);
       if (freeAtMs > now) return this.wakeAt(freeAtMs);
-      this.queues[entry.priority].shift();
+      // After a failure to reach Binck, one request at a time finds out whether it answers again.
+      if (this.backoff.consecutiveFailures > 0 && this.inFlight > 0) return;
+      this.queues.shift();
       this.start(entry, now);
     }
   }
 
   private start(entry: Entry, nowMs: number): void {
     entry.state = "inFlight";
+    entry.attempts++;
     this.window.record(nowMs);
     this.sent++;
     this.inFlight++;
@@ -148,11 +160,34 @@ export class RequestBudget {
     } catch (error) {
       result = Promise.reject(error);
     }
-    result.then(entry.settle.resolve, entry.settle.reject).finally(() => {
-      this.inFlight--;
-      if (entry.key !== undefined && this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
+    result.then((value) => {
+      this.backoff.reset();
+      this.finish(entry);
+      entry.settle.resolve(value);
+    }, (error: unknown) => {
+      const unreachable = isBinckError(error) && error.code === "network";
+      if (unreachable) this.backoff.failed(this.clock.now());
+      this.finish(entry);
+      if (unreachable && entry.retryNetworkFailures && entry.attempts < this.policy.networkAttempts) return this.requeue(entry);
+      entry.settle.reject(error);
+    }).finally(() => {
+      this.pump();
       this.changed();
     });
+  }
+
+  private finish(entry: Entry): void {
+    this.inFlight--;
+    if (entry.key !== undefined && this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
+  }
+
+  /** Back to the front of its queue: it was asked for before anything queued since. */
+  private requeue(entry: Entry): void {
+    this.retried++;
+    entry.state = "queued";
+    if (entry.key !== undefined && !this.byKey.has(entry.key)) this.byKey.set(entry.key, entry);
+    this.queues.pushFront(entry);
+    this.pump();
   }
 
   private wakeAt(dueMs: number): void {
@@ -166,26 +201,7 @@ export class RequestBudget {
     this.timer = { handle, dueMs };
   }
 
-  private nextQueued(): Entry | undefined {
-    for (const priority of REQUEST_PRIORITIES) {
-      const first = this.queues[priority][0];
-      if (first) return first;
-    }
-    return undefined;
-  }
-
-  private move(entry: Entry, priority: RequestPriority): void {
-    const queue = this.queues[entry.priority];
-    queue.splice(queue.indexOf(entry), 1);
-    entry.priority = priority;
-    this.queues[priority].push(entry);
-  }
-
   private changed(): void {
     for (const listener of [...this.listeners]) listener();
   }
-}
-
-function rank(priority: RequestPriority): number {
-  return REQUEST_PRIORITIES.indexOf(priority);
 }
