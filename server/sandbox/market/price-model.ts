@@ -64,9 +64,14 @@ export class PriceModel {
     return total;
   }
 
-  /** A hashed value in [0, 1) for this instrument, a purpose and a time cell (book depth, spreads). */
-  noise(entry: CatalogueEntry, purpose: number, cell: number): number {
-    return unit(hashInts(this.keyOf(entry), purpose, cell));
+  /** The instrument's key for noiseOf (a book asks for some 30 noises at once). */
+  noiseKey(entry: CatalogueEntry): number {
+    return this.keyOf(entry);
+  }
+
+  /** A hashed value in [0, 1) for an instrument's key, a purpose and a time cell (book depth, spreads). */
+  noiseOf(key: number, purpose: number, cell: number): number {
+    return unit(hashInts(key, purpose, cell));
   }
 
   /** Hourly volumes, linear within the hour, so the cumulative volume only grows. `untilMs` may be the day's end. */

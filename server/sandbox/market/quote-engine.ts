@@ -27,6 +27,8 @@ export interface QuoteRecord {
   timeMs: number;
   dayStartMs: number;
   prints: PrintedTrade[];
+  /** What the book was built from: while last price, spread cell and volume cell stay, only its times move. */
+  bookFrom?: { price: number; spreadCell: number; volumeCell: number };
 }
 
 /** Builds and advances quote states from the price model, respecting tick sizes. */
@@ -68,6 +70,7 @@ export class QuoteEngine {
       record.timeMs = fresh.timeMs;
       record.dayStartMs = fresh.dayStartMs;
       record.prints = [];
+      record.bookFrom = fresh.bookFrom;
       return false;
     }
     const gap = timeMs - record.timeMs;
@@ -101,7 +104,7 @@ export class QuoteEngine {
     }
     state.cumVol = cumVol;
     this.extendHighLow(state, price, timeMs);
-    if (entry.hasBook) this.buildBook(entry, state, price, timeMs);
+    if (entry.hasBook) this.moveBook(record, price, timeMs);
     record.timeMs = timeMs;
   }
 
@@ -117,18 +120,26 @@ export class QuoteEngine {
     if (!state.low || price < state.low.price) state.low = { price, timeMs };
   }
 
-  /** Five levels each side around the last price: best bid <= last <= best ask, spread one or two ticks. */
-  private buildBook(entry: CatalogueEntry, state: QuoteState, last: number, timeMs: number): void {
+  /** Rebuilds the book when what it is made of changed; otherwise its levels just take the new time. */
+  private moveBook(record: QuoteRecord, last: number, timeMs: number): void {
     const spreadCell = Math.floor(timeMs / SPREAD_PERIOD_MS);
     const volumeCell = Math.floor(timeMs / BOOK_VOLUME_PERIOD_MS);
-    const below = this.model.noise(entry, 11, spreadCell) < 0.5 ? 1 : 0;
-    const above = below === 0 || this.model.noise(entry, 12, spreadCell) < 0.5 ? 1 : 0;
+    const from = record.bookFrom;
+    if (from && from.price === last && from.spreadCell === spreadCell && from.volumeCell === volumeCell) {
+      for (const level of record.state.bid) level.timeMs = timeMs;
+      for (const level of record.state.ask) level.timeMs = timeMs;
+      return;
+    }
+    record.bookFrom = { price: last, spreadCell, volumeCell };
+    this.buildBook(record.entry, record.state, last, timeMs, spreadCell, volumeCell);
+  }
+
+  /** Five levels each side around the last price: best bid <= last <= best ask, spread one or two ticks. */
+  private buildBook(entry: CatalogueEntry, state: QuoteState, last: number, timeMs: number, spreadCell: number, volumeCell: number): void {
+    const key = this.model.noiseKey(entry);
+    const below = this.model.noiseOf(key, 11, spreadCell) < 0.5 ? 1 : 0;
+    const above = below === 0 || this.model.noiseOf(key, 12, spreadCell) < 0.5 ? 1 : 0;
     const lot = last >= 100 ? 10 : last >= 5 ? 100 : 500;
-    const level = (side: number, depth: number, price: number): BookLevel => {
-      const volume = lot * (1 + Math.floor(this.model.noise(entry, 20 + side * 10 + depth, volumeCell) * 25));
-      const orderCount = 1 + Math.floor(this.model.noise(entry, 40 + side * 10 + depth, volumeCell) * Math.min(9, volume / lot));
-      return { price, volume, orderCount, timeMs };
-    };
     const bid: BookLevel[] = [];
     const ask: BookLevel[] = [];
     let bidPrice = below ? stepTicks(entry.ticks, last, -1) : last;
@@ -137,17 +148,23 @@ export class QuoteEngine {
     if (askPrice <= bidPrice) askPrice = stepTicks(entry.ticks, bidPrice, 1);
     for (let depth = 0; depth < BOOK_DEPTH; depth++) {
       if (depth > 0) {
-        const gapBid = this.model.noise(entry, 13 + depth, volumeCell) < 0.7 ? 1 : 2;
-        const gapAsk = this.model.noise(entry, 18 + depth, volumeCell) < 0.7 ? 1 : 2;
+        const gapBid = this.model.noiseOf(key, 13 + depth, volumeCell) < 0.7 ? 1 : 2;
+        const gapAsk = this.model.noiseOf(key, 18 + depth, volumeCell) < 0.7 ? 1 : 2;
         for (let i = 0; i < gapBid; i++) bidPrice = stepTicks(entry.ticks, bidPrice, -1);
         for (let i = 0; i < gapAsk; i++) askPrice = stepTicks(entry.ticks, askPrice, 1);
       }
       if (depth > 0 && bidPrice >= bid[depth - 1].price) break;
-      bid.push(level(0, depth, bidPrice));
-      ask.push(level(1, depth, askPrice));
+      bid.push(this.level(key, lot, 0, depth, bidPrice, volumeCell, timeMs));
+      ask.push(this.level(key, lot, 1, depth, askPrice, volumeCell, timeMs));
     }
     state.bid = bid;
     state.ask = ask;
+  }
+
+  private level(key: number, lot: number, side: number, depth: number, price: number, volumeCell: number, timeMs: number): BookLevel {
+    const volume = lot * (1 + Math.floor(this.model.noiseOf(key, 20 + side * 10 + depth, volumeCell) * 25));
+    const orderCount = 1 + Math.floor(this.model.noiseOf(key, 40 + side * 10 + depth, volumeCell) * Math.min(9, volume / lot));
+    return { price, volume, orderCount, timeMs };
   }
 }
 

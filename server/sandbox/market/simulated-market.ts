@@ -5,7 +5,8 @@ import type { SandboxCatalogue } from "./catalogue/sandbox-catalogue";
 import type { Market, QuoteListener, QuoteState } from "./market";
 import { PriceModel } from "./price-model";
 import { QuoteEngine, type QuoteRecord } from "./quote-engine";
-import { changedItems, quoteItems, tagNewCycle } from "./quote-items";
+import { SentQuote, quoteItems, tagNewCycle } from "./quote-items";
+
 
 export interface MarketDeps {
   clock: Clock;
@@ -18,8 +19,8 @@ export const QUOTE_CYCLE_PERIOD_MS = 15 * 60_000;
 
 interface Watched {
   listeners: Set<QuoteListener>;
-  /** The items last sent (or snapshotted), to send only what changed. */
-  sent: QuoteItem[];
+  /** What was last sent (or snapshotted), to send only what changed. */
+  readonly sent: SentQuote;
   /** Where this instrument's quote cycle starts within QUOTE_CYCLE_PERIOD_MS (hashed once, not per tick). */
   cycleOffsetMs: number;
 }
@@ -86,8 +87,7 @@ export class SimulatedMarket implements Market {
     const record = this.record(instrumentId);
     if (!record) return [];
     const items = quoteItems(record.state, "qi", record.entry.hasBook);
-    const watched = this.watched.get(instrumentId);
-    if (watched) watched.sent = items;
+    this.watched.get(instrumentId)?.sent.remember(record.state, record.entry.hasBook);
     return items.filter((item) => itemAllowedAtLevel(item.typ, level));
   }
 
@@ -96,7 +96,8 @@ export class SimulatedMarket implements Market {
     if (!record) return () => {};
     let watched = this.watched.get(instrumentId);
     if (!watched) {
-      watched = { listeners: new Set(), sent: quoteItems(record.state, "qu", record.entry.hasBook), cycleOffsetMs: cycleOffset(instrumentId) };
+      watched = { listeners: new Set(), sent: new SentQuote(), cycleOffsetMs: cycleOffset(instrumentId) };
+      watched.sent.remember(record.state, record.entry.hasBook);
       this.watched.set(instrumentId, watched);
     }
     watched.listeners.add(listener);
@@ -177,11 +178,17 @@ export class SimulatedMarket implements Market {
   private publish(record: QuoteRecord, newCycle: boolean): void {
     const watched = this.watched.get(record.entry.model.id);
     if (!watched) return;
-    const items = quoteItems(record.state, "qu", record.entry.hasBook);
-    const batch = newCycle ? tagNewCycle(items) : changedItems(watched.sent, items);
-    watched.sent = items;
+    const { state, entry } = record;
+    let batch: QuoteItem[];
+    if (newCycle) {
+      batch = tagNewCycle(quoteItems(state, "qu", entry.hasBook));
+      watched.sent.remember(state, entry.hasBook);
+    } else {
+      batch = watched.sent.changes(state, entry.hasBook);
+    }
     if (batch.length === 0) return;
-    for (const listener of [...watched.listeners]) listener(batch);
+    if (watched.listeners.size === 1) for (const listener of watched.listeners) listener(batch);
+    else for (const listener of [...watched.listeners]) listener(batch);
   }
 
   private schedule(): void {

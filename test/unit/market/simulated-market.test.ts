@@ -1,6 +1,6 @@
 import { ManualClock } from "../../../src/core/clock";
 import type { QuoteItem } from "../../../src/core/wire/realtime";
-import { changedItems, quoteItems, tagNewCycle } from "../../../server/sandbox/market/quote-items";
+import { quoteItems, tagNewCycle } from "../../../server/sandbox/market/quote-items";
 import { QUOTE_CYCLE_PERIOD_MS, SimulatedMarket } from "../../../server/sandbox/market/simulated-market";
 import { isValidPrice } from "../../../server/sandbox/market/tick-sizes";
 
@@ -8,6 +8,20 @@ const SEED = 20210630;
 
 function market(clock = new ManualClock(), ticksPerSecond = 2): { clock: ManualClock; market: SimulatedMarket } {
   return { clock, market: new SimulatedMarket({ clock, seed: SEED, ticksPerSecond }) };
+}
+
+/**
+ * The rule for updates, spelled out over whole item lists: the items of `next` that differ from `previous` (same
+ * `typ`) in price, volume or order count, are new, or are a new trade (a new `lst` time). Book times alone do not count.
+ */
+function changedItems(previous: readonly QuoteItem[], next: readonly QuoteItem[]): QuoteItem[] {
+  const before = new Map(previous.map((item) => [item.typ, item]));
+  return next.filter((item) => {
+    const old = before.get(item.typ);
+    if (!old) return true;
+    if (old.prc !== item.prc || old.vol !== item.vol || old.ord !== item.ord) return true;
+    return item.typ === "lst" && old.dt !== item.dt;
+  });
 }
 
 function idOf(simulated: SimulatedMarket, isin: string, mic: string): string {
