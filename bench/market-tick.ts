@@ -1,4 +1,5 @@
 import { ManualClock } from "../src/core/clock";
+import type { QuoteItem } from "../src/core/wire/realtime";
 import { SimulatedMarket } from "../server/sandbox/market/simulated-market";
 import { stepTicks, type TickTable } from "../server/sandbox/market/tick-sizes";
 import { stringStepTicks } from "../test/unit/market/string-tick-sizes";
@@ -8,16 +9,17 @@ export interface MarketTickFigures {
   /** One market tick with every instrument watched: advance, book, changed items, listeners called. */
   msPerTick: number;
   itemsPerTick: number;
-  /** Baseline of the same run: only the price model's unrounded prices of the same instruments at a new moment. */
-  modelMsPerTick: number;
+  /** Baseline of the same run, untouched by market changes: JSON.stringify of the batches a tick produced. */
+  serializeMsPerTick: number;
   /** stepTicks now, and the string-based version it replaced (the same prices and tables). */
   stepTicksNs: number;
   stringStepTicksNs: number;
 }
 
-const ROUNDS = 5;
+const ROUNDS = 8;
 const TICKS_PER_ROUND = 20;
 const STEPS_PER_PRICE = 10;
+const WARM_UP_TICKS = 50;
 
 /** Best of ROUNDS alternating rounds: on a shared machine the fastest round is the least disturbed one. */
 export function measureMarketTick(instruments: number, ticksPerSecond: number, seed: number): MarketTickFigures {
@@ -25,23 +27,26 @@ export function measureMarketTick(instruments: number, ticksPerSecond: number, s
   const market = new SimulatedMarket({ clock, seed, ticksPerSecond });
   const entries = market.catalogue.list("allInstruments").filter((entry) => entry.quotable).slice(0, instruments);
   let items = 0;
-  for (const entry of entries) market.watch(entry.model.id, (batch) => (items += batch.length));
+  let batches: QuoteItem[][] = [];
+  for (const entry of entries) {
+    market.watch(entry.model.id, (batch) => {
+      items += batch.length;
+      batches.push(batch);
+    });
+  }
   const stepMs = 1000 / ticksPerSecond;
-  clock.advance(stepMs * TICKS_PER_ROUND);
+  clock.advance(stepMs * WARM_UP_TICKS);
   const samples = entries.map((entry) => ({ table: entry.ticks, price: market.quote(entry.model.id)!.last!.price }));
-  const best = { tick: Infinity, model: Infinity, step: Infinity, stringStep: Infinity };
+  const best = { tick: Infinity, serialize: Infinity, step: Infinity, stringStep: Infinity };
   let itemsPerTick = 0;
   let sink = 0;
-  let modelTimeMs = clock.now() + 86_400_000;
   for (let round = 0; round < ROUNDS; round++) {
     items = 0;
+    batches = [];
     best.tick = Math.min(best.tick, timed(() => clock.advance(stepMs * TICKS_PER_ROUND)) / TICKS_PER_ROUND);
     itemsPerTick = items / TICKS_PER_ROUND;
-    best.model = Math.min(best.model, timed(() => {
-      for (let tick = 0; tick < TICKS_PER_ROUND; tick++) {
-        modelTimeMs += stepMs;
-        for (const entry of entries) sink += market.modelPrice(entry.model.id, modelTimeMs) ?? 0;
-      }
+    best.serialize = Math.min(best.serialize, timed(() => {
+      for (const batch of batches) sink += JSON.stringify(batch).length;
     }) / TICKS_PER_ROUND);
     best.step = Math.min(best.step, timed(() => (sink += stepAll(samples, stepTicks))));
     best.stringStep = Math.min(best.stringStep, timed(() => (sink += stepAll(samples, stringStepTicks))));
@@ -53,7 +58,7 @@ export function measureMarketTick(instruments: number, ticksPerSecond: number, s
     instruments: entries.length,
     msPerTick: best.tick,
     itemsPerTick,
-    modelMsPerTick: best.model,
+    serializeMsPerTick: best.serialize,
     stepTicksNs: (best.step / calls) * 1e6,
     stringStepTicksNs: (best.stringStep / calls) * 1e6,
   };

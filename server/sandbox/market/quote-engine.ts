@@ -1,15 +1,12 @@
-import { BOOK_DEPTH } from "../../../src/core/wire/realtime";
 import type { CatalogueEntry } from "./catalogue/catalogue-entry";
-import type { BookLevel, QuoteState } from "./market";
+import type { QuoteState } from "./market";
+import { OrderBookMaker, type BookMemo } from "./order-book";
 import { DAY_MS, type PriceModel } from "./price-model";
-import { roundToTick, stepTicks } from "./tick-sizes";
+import { roundToTick } from "./tick-sizes";
 
 /** Samples per day used to find the high and low of a stretch nobody watched (fewer for derived prices). */
 const HIGH_LOW_SAMPLES = 96;
 const DERIVED_HIGH_LOW_SAMPLES = 24;
-/** Book volumes change every this many ms (not every tick), so updates carry only what moved. */
-const BOOK_VOLUME_PERIOD_MS = 4_000;
-const SPREAD_PERIOD_MS = 1_000;
 const LAST_TRADE_WINDOW_MS = 1_000;
 
 /** A trade of a sandbox order, printed on the tape. */
@@ -27,13 +24,16 @@ export interface QuoteRecord {
   timeMs: number;
   dayStartMs: number;
   prints: PrintedTrade[];
-  /** What the book was built from: while last price, spread cell and volume cell stay, only its times move. */
-  bookFrom?: { price: number; spreadCell: number; volumeCell: number };
+  book?: BookMemo;
 }
 
 /** Builds and advances quote states from the price model, respecting tick sizes. */
 export class QuoteEngine {
-  constructor(private readonly model: PriceModel) {}
+  private readonly books: OrderBookMaker;
+
+  constructor(private readonly model: PriceModel) {
+    this.books = new OrderBookMaker(model);
+  }
 
   priceAt(entry: CatalogueEntry, timeMs: number): number {
     return roundToTick(entry.ticks, this.model.price(entry, timeMs));
@@ -70,7 +70,7 @@ export class QuoteEngine {
       record.timeMs = fresh.timeMs;
       record.dayStartMs = fresh.dayStartMs;
       record.prints = [];
-      record.bookFrom = fresh.bookFrom;
+      record.book = fresh.book;
       return false;
     }
     const gap = timeMs - record.timeMs;
@@ -90,7 +90,9 @@ export class QuoteEngine {
   }
 
   private printedVolume(record: QuoteRecord): number {
-    return record.prints.reduce((sum, trade) => sum + trade.quantity, 0);
+    let sum = 0;
+    for (const trade of record.prints) sum += trade.quantity;
+    return sum;
   }
 
   private moveTo(record: QuoteRecord, timeMs: number): void {
@@ -104,7 +106,7 @@ export class QuoteEngine {
     }
     state.cumVol = cumVol;
     this.extendHighLow(state, price, timeMs);
-    if (entry.hasBook) this.moveBook(record, price, timeMs);
+    if (entry.hasBook) record.book = this.books.move(entry, state, record.book, price, timeMs);
     record.timeMs = timeMs;
   }
 
@@ -118,53 +120,6 @@ export class QuoteEngine {
   private extendHighLow(state: QuoteState, price: number, timeMs: number): void {
     if (!state.high || price > state.high.price) state.high = { price, timeMs };
     if (!state.low || price < state.low.price) state.low = { price, timeMs };
-  }
-
-  /** Rebuilds the book when what it is made of changed; otherwise its levels just take the new time. */
-  private moveBook(record: QuoteRecord, last: number, timeMs: number): void {
-    const spreadCell = Math.floor(timeMs / SPREAD_PERIOD_MS);
-    const volumeCell = Math.floor(timeMs / BOOK_VOLUME_PERIOD_MS);
-    const from = record.bookFrom;
-    if (from && from.price === last && from.spreadCell === spreadCell && from.volumeCell === volumeCell) {
-      for (const level of record.state.bid) level.timeMs = timeMs;
-      for (const level of record.state.ask) level.timeMs = timeMs;
-      return;
-    }
-    record.bookFrom = { price: last, spreadCell, volumeCell };
-    this.buildBook(record.entry, record.state, last, timeMs, spreadCell, volumeCell);
-  }
-
-  /** Five levels each side around the last price: best bid <= last <= best ask, spread one or two ticks. */
-  private buildBook(entry: CatalogueEntry, state: QuoteState, last: number, timeMs: number, spreadCell: number, volumeCell: number): void {
-    const key = this.model.noiseKey(entry);
-    const below = this.model.noiseOf(key, 11, spreadCell) < 0.5 ? 1 : 0;
-    const above = below === 0 || this.model.noiseOf(key, 12, spreadCell) < 0.5 ? 1 : 0;
-    const lot = last >= 100 ? 10 : last >= 5 ? 100 : 500;
-    const bid: BookLevel[] = [];
-    const ask: BookLevel[] = [];
-    let bidPrice = below ? stepTicks(entry.ticks, last, -1) : last;
-    let askPrice = above ? stepTicks(entry.ticks, last, 1) : last;
-    // At the minimum price the bid cannot step down: keep the book uncrossed by moving the ask up.
-    if (askPrice <= bidPrice) askPrice = stepTicks(entry.ticks, bidPrice, 1);
-    for (let depth = 0; depth < BOOK_DEPTH; depth++) {
-      if (depth > 0) {
-        const gapBid = this.model.noiseOf(key, 13 + depth, volumeCell) < 0.7 ? 1 : 2;
-        const gapAsk = this.model.noiseOf(key, 18 + depth, volumeCell) < 0.7 ? 1 : 2;
-        for (let i = 0; i < gapBid; i++) bidPrice = stepTicks(entry.ticks, bidPrice, -1);
-        for (let i = 0; i < gapAsk; i++) askPrice = stepTicks(entry.ticks, askPrice, 1);
-      }
-      if (depth > 0 && bidPrice >= bid[depth - 1].price) break;
-      bid.push(this.level(key, lot, 0, depth, bidPrice, volumeCell, timeMs));
-      ask.push(this.level(key, lot, 1, depth, askPrice, volumeCell, timeMs));
-    }
-    state.bid = bid;
-    state.ask = ask;
-  }
-
-  private level(key: number, lot: number, side: number, depth: number, price: number, volumeCell: number, timeMs: number): BookLevel {
-    const volume = lot * (1 + Math.floor(this.model.noiseOf(key, 20 + side * 10 + depth, volumeCell) * 25));
-    const orderCount = 1 + Math.floor(this.model.noiseOf(key, 40 + side * 10 + depth, volumeCell) * Math.min(9, volume / lot));
-    return { price, volume, orderCount, timeMs };
   }
 }
 

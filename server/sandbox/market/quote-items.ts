@@ -97,10 +97,10 @@ export class SentQuote {
     for (let slot = 0; slot < QUOTE_SLOTS; slot++) this.compareAndStore(state, slot, hasBook);
   }
 
-  /** The `qu` items of `state` that differ from what was sent, in slot order; the state is then taken as sent. */
-  changes(state: QuoteState, hasBook: boolean): QuoteItem[] {
-    const items: QuoteItem[] = [];
-    for (let slot = 0; slot < QUOTE_SLOTS; slot++) if (this.compareAndStore(state, slot, hasBook)) items.push(slotItem(state, slot, "qu"));
+  /** The `qu` items of `state` that differ from what was sent, in slot order (undefined: none); the state is then taken as sent. */
+  changes(state: QuoteState, hasBook: boolean): QuoteItem[] | undefined {
+    let items: QuoteItem[] | undefined;
+    for (let slot = 0; slot < QUOTE_SLOTS; slot++) if (this.compareAndStore(state, slot, hasBook)) (items ??= []).push(slotItem(state, slot, "qu"));
     return items;
   }
 

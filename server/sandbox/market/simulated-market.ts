@@ -164,29 +164,28 @@ export class SimulatedMarket implements Market {
 
   private tick(): void {
     const now = this.marketTimeMs();
-    for (const [id, { cycleOffsetMs }] of this.watched) {
+    this.watched.forEach((watched, id) => {
       const record = this.records.get(id);
-      if (!record) continue;
+      if (!record) return;
       const before = record.timeMs;
       const sameDay = this.engine.advance(record, now);
-      const newCycle = !sameDay || cycleSlot(cycleOffsetMs, before) !== cycleSlot(cycleOffsetMs, now);
-      this.publish(record, newCycle);
-    }
+      const newCycle = !sameDay || cycleSlot(watched.cycleOffsetMs, before) !== cycleSlot(watched.cycleOffsetMs, now);
+      this.publish(record, newCycle, watched);
+    });
   }
 
   /** Sends watchers what changed, or everything tagged C at the start of a cycle. */
-  private publish(record: QuoteRecord, newCycle: boolean): void {
-    const watched = this.watched.get(record.entry.model.id);
+  private publish(record: QuoteRecord, newCycle: boolean, watched = this.watched.get(record.entry.model.id)): void {
     if (!watched) return;
     const { state, entry } = record;
-    let batch: QuoteItem[];
+    let batch: QuoteItem[] | undefined;
     if (newCycle) {
       batch = tagNewCycle(quoteItems(state, "qu", entry.hasBook));
       watched.sent.remember(state, entry.hasBook);
     } else {
       batch = watched.sent.changes(state, entry.hasBook);
     }
-    if (batch.length === 0) return;
+    if (batch === undefined || batch.length === 0) return;
     if (watched.listeners.size === 1) for (const listener of watched.listeners) listener(batch);
     else for (const listener of [...watched.listeners]) listener(batch);
   }
