@@ -156,6 +156,33 @@ describe("SimulatedMarket", () => {
     expect(() => simulated.setTicksPerSecond(-1)).toThrow("ticksPerSecond -1 must be a number from 0 to 1000.");
   });
 
+  it("keeps a book whose last price and cells did not move, stamped with the new time; rebuilds the others", () => {
+    const { clock, market: simulated } = market(new ManualClock(), 10);
+    const ids = simulated.catalogue.all().filter((entry) => entry.quotable && entry.hasBook).slice(0, 300).map((entry) => entry.model.id);
+    const copy = (id: string) => structuredClone(simulated.quote(id)!);
+    const before = new Map(ids.map((id) => [id, copy(id)]));
+    // 09:00:00.000 to 09:00:00.100: the same spread (1 s) and volume (4 s) cells.
+    clock.advance(100);
+    let kept = 0;
+    let moved = 0;
+    for (const id of ids) {
+      const old = before.get(id)!;
+      const now = simulated.quote(id)!;
+      const levels = (state: typeof now) => [...state.bid, ...state.ask].map(({ price, volume, orderCount }) => ({ price, volume, orderCount }));
+      if (now.last!.price === old.last!.price) {
+        kept++;
+        expect(levels(now)).toEqual(levels(old));
+      } else {
+        moved++;
+        expect(now.bid[0].price).toBeLessThanOrEqual(now.last!.price);
+        expect(now.ask[0].price).toBeGreaterThanOrEqual(now.last!.price);
+      }
+      expect([...now.bid, ...now.ask].every((level) => level.timeMs === clock.now())).toBe(true);
+    }
+    expect(kept).toBeGreaterThan(0);
+    expect(moved).toBeGreaterThan(0);
+  });
+
   it("ticks 3,000 watched instruments: each hears, once per tick, exactly what changed since its last state", () => {
     const { clock, market: simulated } = market();
     const entries = simulated.catalogue.all().filter((entry) => entry.quotable).slice(0, 3000);
