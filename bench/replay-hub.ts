@@ -16,7 +16,7 @@ const RECORDED_TICKS = 100;
 const HIGH_WATER_MARK_BYTES = 1 << 20;
 const FULL_BUFFER_RETRY_MS = 2;
 
-export function recordedFrames(instruments: number, ticksPerSecond: number, seed: number): string[] {
+function recordedFrames(instruments: number, ticksPerSecond: number, seed: number): string[] {
   const clock = new ManualClock();
   const market = new SimulatedMarket({ clock, seed, ticksPerSecond });
   const ids = market.catalogue.list("allInstruments").filter((entry) => entry.quotable).slice(0, instruments).map((entry) => entry.model.id);
@@ -66,4 +66,4 @@ function main(): void {
   });
 }
 
-if (require.main === module) main();
+main();

@@ -13,10 +13,6 @@ const SCALE_AMPLITUDES = SCALES_MS.map((period) => Math.sqrt(period / DAY_MS));
 /** The overnight gap, in daily volatilities: close (previous) and open differ. */
 const OVERNIGHT_GAP = 0.4;
 
-/**
- * Prices and volumes as pure functions of time: an instrument's price at any moment can be computed on
- * demand, so unwatched instruments need no timers and history agrees with the live state.
- */
 /** What the model keeps per instrument: one lookup per price instead of one per cache. */
 interface InstrumentSlot {
   readonly key: number;
@@ -29,6 +25,10 @@ interface InstrumentSlot {
   hourPrefix?: { dayStart: number; hour: number; total: number };
 }
 
+/**
+ * Prices and volumes as pure functions of time: an instrument's price at any moment can be computed on
+ * demand, so unwatched instruments need no timers and history agrees with the live state.
+ */
 export class PriceModel {
   private readonly slots = new Map<string, InstrumentSlot>();
 

@@ -7,7 +7,6 @@ import { PriceModel } from "./price-model";
 import { QuoteEngine, type QuoteRecord } from "./quote-engine";
 import { SentQuote, quoteItems, tagNewCycle } from "./quote-items";
 
-
 export interface MarketDeps {
   clock: Clock;
   seed: number;
@@ -186,8 +185,7 @@ export class SimulatedMarket implements Market {
       batch = watched.sent.changes(state, entry.hasBook);
     }
     if (batch === undefined || batch.length === 0) return;
-    if (watched.listeners.size === 1) for (const listener of watched.listeners) listener(batch);
-    else for (const listener of [...watched.listeners]) listener(batch);
+    for (const listener of [...watched.listeners]) listener(batch);
   }
 
   private schedule(): void {
