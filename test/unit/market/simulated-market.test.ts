@@ -193,7 +193,7 @@ describe("SimulatedMarket", () => {
     let previous = everything();
     let batches = 0;
     let cycles = 0;
-    for (let tick = 0; tick < 10; tick++) {
+    for (let tick = 0; tick < 6; tick++) {
       heard.clear();
       clock.advance(500);
       const next = everything();
