@@ -3,8 +3,9 @@ import { connectQuoteClient, measureReceiving, type ReceiveFigures } from "./quo
 
 /**
  * The baseline for the hub push figures: the same client receiving recorded Quote frames of the same instruments
- * from a bare sender (bench/replay-hub.ts, its own process) as fast as it can take them. Its items/s is what the
- * client could receive at most; its sender's CPU per item is the floor of TLS, WebSocket and the record format.
+ * from a bare sender (bench/replay-hub.ts, its own process) as fast as it takes them. Its items/s is what the
+ * client receives when the sender is not the limit; the sender's CPU per item is the floor of TLS, WebSocket and
+ * the record format.
  */
 export async function measureClientCeiling(port: number, instruments: number, ticksPerSecond: number, seconds: number): Promise<ReceiveFigures> {
   const replay = await startScript("bench/replay-hub.ts", [String(port), String(instruments), String(ticksPerSecond), "20210630"], {}, "replay hub ready");

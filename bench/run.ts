@@ -6,8 +6,8 @@ import { measureRest } from "./rest-rate";
 import { startSandboxProcess } from "./sandbox-process";
 
 /**
- * `npm run bench`: the market tick, the hub push rate to 1 client watching 3,000 instruments (with the client's
- * ceiling as baseline), to 1 and to 50 clients, and REST requests per second, against a sandbox in its own
+ * `npm run bench`: the market tick, the hub push rate to 1 client watching 3,000 instruments (with the same
+ * client fed by a bare sender as baseline), to 1 and to 50 clients, and REST requests per second, against a sandbox in its own
  * process. Prints figures; asserts nothing. Needs NODE_EXTRA_CA_CERTS=.certs/ca.crt (the npm script sets it).
  */
 const SEED = 20210630;
@@ -40,13 +40,13 @@ async function main(): Promise<void> {
     if (!only || only === "hub") {
       const ceiling = await measureClientCeiling(basePort + 3, WATCHED, ticksPerSecond, seconds);
       out(`baseline     1 client, recorded frames of ${WATCHED} instruments from a bare sender: ${ceiling.itemsPerSecond.toFixed(0)} quote items/s ` +
-        `(the client's ceiling); client CPU ${pct(ceiling.clientCpuPercent)}, sender CPU ${pct(ceiling.serverCpuPercent)}`);
+        `(the same client's receive rate when the sender costs next to nothing); client CPU ${pct(ceiling.clientCpuPercent)}, sender CPU ${pct(ceiling.serverCpuPercent)}`);
       const perItem = (cpuPercent: number, itemsPerSecond: number) => cpuPercent / (itemsPerSecond / 1000);
       for (const [clients, instruments] of [[1, WATCHED], [1, 500], [50, 100]] as const) {
         const figures = await measureHubPush(sandbox, clients, instruments, seconds);
         out(`hub push   ${String(figures.clients).padStart(2)} client(s) x ${figures.instrumentsPerClient} instruments (Book): ` +
           `${figures.messagesPerSecond.toFixed(0)} Quote messages/s, ${figures.itemsPerSecond.toFixed(0)} quote items/s received in total ` +
-          `(${((figures.itemsPerSecond / figures.clients / ceiling.itemsPerSecond) * 100).toFixed(0)}% of the client's ceiling per client); ` +
+          `(${((figures.itemsPerSecond / figures.clients / ceiling.itemsPerSecond) * 100).toFixed(0)}% of the baseline per client); ` +
           `client CPU ${pct(figures.clientCpuPercent)}, server CPU ${pct(figures.serverCpuPercent)} of one core ` +
           `(${(perItem(figures.serverCpuPercent, figures.itemsPerSecond) / perItem(ceiling.serverCpuPercent, ceiling.itemsPerSecond)).toFixed(1)}x the bare sender's CPU per item)`);
       }
