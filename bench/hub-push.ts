@@ -1,15 +1,14 @@
-import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { connectQuoteClient, measureReceiving, type QuoteClient, type ReceiveFigures } from "./quote-client";
 import type { SandboxProcess } from "./sandbox-process";
 
-export interface HubPushFigures {
+export interface HubPushFigures extends ReceiveFigures {
   clients: number;
   instrumentsPerClient: number;
-  seconds: number;
-  messagesPerSecond: number;
-  itemsPerSecond: number;
-  clientCpuPercent: number;
-  serverCpuPercent: number;
 }
+
+const ACCOUNT = "190300007";
+/** SubscribeQuotes takes at most 100 ids per call (API.md 5.7). */
+const IDS_PER_SUBSCRIBE_CALL = 100;
 
 async function token(sandbox: SandboxProcess, username: string): Promise<string> {
   const response = await fetch(`${sandbox.urls.api}/_sandbox/sessions`, {
@@ -21,10 +20,11 @@ async function token(sandbox: SandboxProcess, username: string): Promise<string>
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-async function quotableIds(sandbox: SandboxProcess, accessToken: string, accountNumber: string, count: number): Promise<string[]> {
+/** The first `count` quotable instruments of the allInstruments list (class entries have no quotes). */
+async function quotableIds(sandbox: SandboxProcess, accessToken: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let first = 0; ids.length < count; first += 100) {
-    const response = await fetch(`${sandbox.urls.api}/api/v1/instruments/lists/allInstruments?accountNumber=${accountNumber}&range=${first}-${first + 99}`, {
+    const response = await fetch(`${sandbox.urls.api}/api/v1/instruments/lists/allInstruments?accountNumber=${ACCOUNT}&range=${first}-${first + 99}`, {
       headers: { Authorization: `Bearer ${accessToken}` },
     });
     if (!response.ok) throw new Error(`Instrument list failed: ${response.status} ${await response.text()}`);
@@ -38,48 +38,24 @@ async function quotableIds(sandbox: SandboxProcess, accessToken: string, account
 
 /** N clients, each with its own token and connection, subscribed to the same instruments at Book level. */
 export async function measureHubPush(sandbox: SandboxProcess, clients: number, instrumentsPerClient: number, seconds: number): Promise<HubPushFigures> {
-  const account = "190300007";
   const firstToken = await token(sandbox, "smith");
-  const ids = await quotableIds(sandbox, firstToken, account, instrumentsPerClient);
-  const connections: HubConnection[] = [];
-  let messages = 0;
-  let items = 0;
-  for (let i = 0; i < clients; i++) {
-    const accessToken = i === 0 ? firstToken : await token(sandbox, "smith");
-    const connection = new HubConnectionBuilder()
-      .withUrl(`${sandbox.urls.realtime}/stream/v1`, { accessTokenFactory: () => accessToken, transport: HttpTransportType.WebSockets })
-      .configureLogging(LogLevel.None)
-      .build();
-    connection.on("Quote", (message: { qt: unknown[] }) => {
-      messages++;
-      items += message.qt.length;
-    });
-    await connection.start();
-    for (let first = 0; first < ids.length; first += 100) {
-      const result = await connection.invoke("SubscribeQuotes", account, ids.slice(first, first + 100), "Book");
-      if (!result.isSucceeded) throw new Error(`SubscribeQuotes failed for client ${i}: ${JSON.stringify(result)}`);
+  const ids = await quotableIds(sandbox, firstToken, instrumentsPerClient);
+  const connected: QuoteClient[] = [];
+  try {
+    for (let i = 0; i < clients; i++) {
+      const accessToken = i === 0 ? firstToken : await token(sandbox, "smith");
+      const client = await connectQuoteClient(`${sandbox.urls.realtime}/stream/v1`, { accessToken });
+      connected.push(client);
+      for (let first = 0; first < ids.length; first += IDS_PER_SUBSCRIBE_CALL) {
+        const result = await client.connection.invoke("SubscribeQuotes", ACCOUNT, ids.slice(first, first + IDS_PER_SUBSCRIBE_CALL), "Book");
+        if (!result.isSucceeded) throw new Error(`SubscribeQuotes failed for client ${i}: ${JSON.stringify(result)}`);
+      }
     }
-    connections.push(connection);
+    // Let the qi snapshots pass, then measure.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const figures = await measureReceiving(connected, () => sandbox.cpuSeconds(), seconds);
+    return { clients, instrumentsPerClient: ids.length, ...figures };
+  } finally {
+    await Promise.all(connected.map((client) => client.connection.stop()));
   }
-  // Let the qi snapshots pass, then measure.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  messages = 0;
-  items = 0;
-  const cpuStart = process.cpuUsage();
-  const serverStart = sandbox.cpuSeconds();
-  const started = Date.now();
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const elapsed = (Date.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuStart);
-  const figures: HubPushFigures = {
-    clients,
-    instrumentsPerClient: ids.length,
-    seconds: elapsed,
-    messagesPerSecond: messages / elapsed,
-    itemsPerSecond: items / elapsed,
-    clientCpuPercent: ((cpu.user + cpu.system) / 1e6 / elapsed) * 100,
-    serverCpuPercent: ((sandbox.cpuSeconds() - serverStart) / elapsed) * 100,
-  };
-  await Promise.all(connections.map((connection) => connection.stop()));
-  return figures;
 }

@@ -46,7 +46,10 @@ export interface BookLevel {
   timeMs: number;
 }
 
-/** The current state of one instrument's quotes. `bid[0]` / `ask[0]` is the best level. */
+/**
+ * The current state of one instrument's quotes. `bid[0]` / `ask[0]` is the best level. The market's own object,
+ * changed in place as it moves (book level times included): read it, copy what must be kept.
+ */
 export interface QuoteState {
   readonly instrumentId: string;
   last?: PricePoint & { volume: number };

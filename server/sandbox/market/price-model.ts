@@ -13,40 +13,44 @@ const SCALE_AMPLITUDES = SCALES_MS.map((period) => Math.sqrt(period / DAY_MS));
 /** The overnight gap, in daily volatilities: close (previous) and open differ. */
 const OVERNIGHT_GAP = 0.4;
 
+/** What the model keeps per instrument: one lookup per price instead of one per cache. */
+interface InstrumentSlot {
+  readonly key: number;
+  /** Its log noise at the epoch, the fixed base every walk price is measured from (NaN until asked). */
+  epochNoise: number;
+  /** The last price computed and its moment (ticks and derived prices ask the same moment again). */
+  priceTimeMs: number;
+  price: number;
+  /** The volume of its day before the hour last asked for (ticks ask the same hour often). */
+  hourPrefix?: { dayStart: number; hour: number; total: number };
+}
+
 /**
  * Prices and volumes as pure functions of time: an instrument's price at any moment can be computed on
  * demand, so unwatched instruments need no timers and history agrees with the live state.
  */
 export class PriceModel {
-  private readonly keys = new Map<string, number>();
-  /** Per instrument: its log noise at the epoch, the fixed base every walk price is measured from. */
-  private readonly epochNoise = new Map<string, number>();
-  /** Per instrument: the volume of its day before the hour last asked for (ticks ask the same hour often). */
-  private readonly hourPrefix = new Map<string, { dayStart: number; hour: number; total: number }>();
-  private cacheTimeMs = NaN;
-  private readonly cache = new Map<string, number>();
+  private readonly slots = new Map<string, InstrumentSlot>();
 
   constructor(private readonly seed: number, private readonly catalogue: SandboxCatalogue, private epochMs: number) {}
 
   /** Prices start at the catalogue's reference price at the epoch (construction or reset). */
   setEpoch(epochMs: number): void {
     this.epochMs = epochMs;
-    this.epochNoise.clear();
-    this.cache.clear();
-    this.cacheTimeMs = NaN;
+    for (const slot of this.slots.values()) {
+      slot.epochNoise = NaN;
+      slot.priceTimeMs = NaN;
+    }
   }
 
   /** The unrounded price at a moment. */
   price(entry: CatalogueEntry, timeMs: number): number {
-    if (timeMs !== this.cacheTimeMs) {
-      this.cache.clear();
-      this.cacheTimeMs = timeMs;
+    const slot = this.slotOf(entry);
+    if (slot.priceTimeMs !== timeMs) {
+      slot.price = this.compute(entry, slot, timeMs);
+      slot.priceTimeMs = timeMs;
     }
-    const cached = this.cache.get(entry.model.id);
-    if (cached !== undefined) return cached;
-    const value = this.compute(entry, timeMs);
-    this.cache.set(entry.model.id, value);
-    return value;
+    return slot.price;
   }
 
   /** Volume traded from the start of the UTC day up to `timeMs` (excluding sandbox order fills). */
@@ -64,24 +68,30 @@ export class PriceModel {
     return total;
   }
 
-  /** A hashed value in [0, 1) for this instrument, a purpose and a time cell (book depth, spreads). */
-  noise(entry: CatalogueEntry, purpose: number, cell: number): number {
-    return unit(hashInts(this.keyOf(entry), purpose, cell));
+  /** The instrument's key for noiseOf (a book asks for some 30 noises at once). */
+  noiseKey(entry: CatalogueEntry): number {
+    return this.slotOf(entry).key;
+  }
+
+  /** A hashed value in [0, 1) for an instrument's key, a purpose and a time cell (book depth, spreads). */
+  noiseOf(key: number, purpose: number, cell: number): number {
+    return unit(hashInts(key, purpose, cell));
   }
 
   /** Hourly volumes, linear within the hour, so the cumulative volume only grows. `untilMs` may be the day's end. */
   private volumeInDay(entry: CatalogueEntry, dayStart: number, untilMs: number): number {
     const hourly = entry.pricing.hourlyVolume;
     if (hourly === 0) return 0;
-    const key = this.keyOf(entry);
+    const slot = this.slotOf(entry);
+    const key = slot.key;
     const hourIndex = Math.floor(untilMs / HOUR_MS);
-    const prefix = this.hourPrefix.get(entry.model.id);
+    const prefix = slot.hourPrefix;
     let total = 0;
     if (prefix && prefix.dayStart === dayStart && prefix.hour === hourIndex) {
       total = prefix.total;
     } else {
       for (let hour = dayStart / HOUR_MS; hour < hourIndex; hour++) total += this.hourVolume(key, hourly, hour);
-      this.hourPrefix.set(entry.model.id, { dayStart, hour: hourIndex, total });
+      slot.hourPrefix = { dayStart, hour: hourIndex, total };
     }
     const fraction = (untilMs - hourIndex * HOUR_MS) / HOUR_MS;
     return fraction > 0 ? total + Math.floor(this.hourVolume(key, hourly, hourIndex) * fraction) : total;
@@ -91,15 +101,13 @@ export class PriceModel {
     return Math.round(hourly * (0.3 + 1.4 * unit(hashInts(key, 7, hour))));
   }
 
-  private compute(entry: CatalogueEntry, timeMs: number): number {
+  private compute(entry: CatalogueEntry, slot: InstrumentSlot, timeMs: number): number {
     const pricing = entry.pricing;
     switch (pricing.kind) {
       case "walk": {
         if (pricing.dailyVolatility === 0) return pricing.reference;
-        const key = this.keyOf(entry);
-        let base = this.epochNoise.get(entry.model.id);
-        if (base === undefined) this.epochNoise.set(entry.model.id, (base = this.logNoise(key, this.epochMs)));
-        const drift = this.logNoise(key, timeMs) - base;
+        if (Number.isNaN(slot.epochNoise)) slot.epochNoise = this.logNoise(slot.key, this.epochMs);
+        const drift = this.logNoise(slot.key, timeMs) - slot.epochNoise;
         return pricing.reference * Math.exp(pricing.dailyVolatility * drift);
       }
       case "option": {
@@ -137,10 +145,13 @@ export class PriceModel {
     return entry;
   }
 
-  private keyOf(entry: CatalogueEntry): number {
-    let key = this.keys.get(entry.model.id);
-    if (key === undefined) this.keys.set(entry.model.id, (key = hashString(entry.model.id, this.seed)));
-    return key;
+  private slotOf(entry: CatalogueEntry): InstrumentSlot {
+    let slot = this.slots.get(entry.model.id);
+    if (slot === undefined) {
+      slot = { key: hashString(entry.model.id, this.seed), epochNoise: NaN, priceTimeMs: NaN, price: NaN };
+      this.slots.set(entry.model.id, slot);
+    }
+    return slot;
   }
 }
 

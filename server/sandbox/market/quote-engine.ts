@@ -1,15 +1,12 @@
-import { BOOK_DEPTH } from "../../../src/core/wire/realtime";
 import type { CatalogueEntry } from "./catalogue/catalogue-entry";
-import type { BookLevel, QuoteState } from "./market";
+import type { QuoteState } from "./market";
+import { OrderBookMaker, type BookMemo } from "./order-book";
 import { DAY_MS, type PriceModel } from "./price-model";
-import { roundToTick, stepTicks } from "./tick-sizes";
+import { roundToTick } from "./tick-sizes";
 
 /** Samples per day used to find the high and low of a stretch nobody watched (fewer for derived prices). */
 const HIGH_LOW_SAMPLES = 96;
 const DERIVED_HIGH_LOW_SAMPLES = 24;
-/** Book volumes change every this many ms (not every tick), so updates carry only what moved. */
-const BOOK_VOLUME_PERIOD_MS = 4_000;
-const SPREAD_PERIOD_MS = 1_000;
 const LAST_TRADE_WINDOW_MS = 1_000;
 
 /** A trade of a sandbox order, printed on the tape. */
@@ -27,11 +24,16 @@ export interface QuoteRecord {
   timeMs: number;
   dayStartMs: number;
   prints: PrintedTrade[];
+  book?: BookMemo;
 }
 
 /** Builds and advances quote states from the price model, respecting tick sizes. */
 export class QuoteEngine {
-  constructor(private readonly model: PriceModel) {}
+  private readonly books: OrderBookMaker;
+
+  constructor(private readonly model: PriceModel) {
+    this.books = new OrderBookMaker(model);
+  }
 
   priceAt(entry: CatalogueEntry, timeMs: number): number {
     return roundToTick(entry.ticks, this.model.price(entry, timeMs));
@@ -68,6 +70,7 @@ export class QuoteEngine {
       record.timeMs = fresh.timeMs;
       record.dayStartMs = fresh.dayStartMs;
       record.prints = [];
+      record.book = fresh.book;
       return false;
     }
     const gap = timeMs - record.timeMs;
@@ -87,7 +90,9 @@ export class QuoteEngine {
   }
 
   private printedVolume(record: QuoteRecord): number {
-    return record.prints.reduce((sum, trade) => sum + trade.quantity, 0);
+    let sum = 0;
+    for (const trade of record.prints) sum += trade.quantity;
+    return sum;
   }
 
   private moveTo(record: QuoteRecord, timeMs: number): void {
@@ -101,7 +106,7 @@ export class QuoteEngine {
     }
     state.cumVol = cumVol;
     this.extendHighLow(state, price, timeMs);
-    if (entry.hasBook) this.buildBook(entry, state, price, timeMs);
+    if (entry.hasBook) record.book = this.books.move(entry, state, record.book, price, timeMs);
     record.timeMs = timeMs;
   }
 
@@ -115,39 +120,6 @@ export class QuoteEngine {
   private extendHighLow(state: QuoteState, price: number, timeMs: number): void {
     if (!state.high || price > state.high.price) state.high = { price, timeMs };
     if (!state.low || price < state.low.price) state.low = { price, timeMs };
-  }
-
-  /** Five levels each side around the last price: best bid <= last <= best ask, spread one or two ticks. */
-  private buildBook(entry: CatalogueEntry, state: QuoteState, last: number, timeMs: number): void {
-    const spreadCell = Math.floor(timeMs / SPREAD_PERIOD_MS);
-    const volumeCell = Math.floor(timeMs / BOOK_VOLUME_PERIOD_MS);
-    const below = this.model.noise(entry, 11, spreadCell) < 0.5 ? 1 : 0;
-    const above = below === 0 || this.model.noise(entry, 12, spreadCell) < 0.5 ? 1 : 0;
-    const lot = last >= 100 ? 10 : last >= 5 ? 100 : 500;
-    const level = (side: number, depth: number, price: number): BookLevel => {
-      const volume = lot * (1 + Math.floor(this.model.noise(entry, 20 + side * 10 + depth, volumeCell) * 25));
-      const orderCount = 1 + Math.floor(this.model.noise(entry, 40 + side * 10 + depth, volumeCell) * Math.min(9, volume / lot));
-      return { price, volume, orderCount, timeMs };
-    };
-    const bid: BookLevel[] = [];
-    const ask: BookLevel[] = [];
-    let bidPrice = below ? stepTicks(entry.ticks, last, -1) : last;
-    let askPrice = above ? stepTicks(entry.ticks, last, 1) : last;
-    // At the minimum price the bid cannot step down: keep the book uncrossed by moving the ask up.
-    if (askPrice <= bidPrice) askPrice = stepTicks(entry.ticks, bidPrice, 1);
-    for (let depth = 0; depth < BOOK_DEPTH; depth++) {
-      if (depth > 0) {
-        const gapBid = this.model.noise(entry, 13 + depth, volumeCell) < 0.7 ? 1 : 2;
-        const gapAsk = this.model.noise(entry, 18 + depth, volumeCell) < 0.7 ? 1 : 2;
-        for (let i = 0; i < gapBid; i++) bidPrice = stepTicks(entry.ticks, bidPrice, -1);
-        for (let i = 0; i < gapAsk; i++) askPrice = stepTicks(entry.ticks, askPrice, 1);
-      }
-      if (depth > 0 && bidPrice >= bid[depth - 1].price) break;
-      bid.push(level(0, depth, bidPrice));
-      ask.push(level(1, depth, askPrice));
-    }
-    state.bid = bid;
-    state.ask = ask;
   }
 }
 

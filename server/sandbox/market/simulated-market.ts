@@ -5,7 +5,7 @@ import type { SandboxCatalogue } from "./catalogue/sandbox-catalogue";
 import type { Market, QuoteListener, QuoteState } from "./market";
 import { PriceModel } from "./price-model";
 import { QuoteEngine, type QuoteRecord } from "./quote-engine";
-import { changedItems, quoteItems, tagNewCycle } from "./quote-items";
+import { SentQuote, quoteItems, tagNewCycle } from "./quote-items";
 
 export interface MarketDeps {
   clock: Clock;
@@ -18,8 +18,8 @@ export const QUOTE_CYCLE_PERIOD_MS = 15 * 60_000;
 
 interface Watched {
   listeners: Set<QuoteListener>;
-  /** The items last sent (or snapshotted), to send only what changed. */
-  sent: QuoteItem[];
+  /** What was last sent (or snapshotted), to send only what changed. */
+  readonly sent: SentQuote;
   /** Where this instrument's quote cycle starts within QUOTE_CYCLE_PERIOD_MS (hashed once, not per tick). */
   cycleOffsetMs: number;
 }
@@ -86,8 +86,7 @@ export class SimulatedMarket implements Market {
     const record = this.record(instrumentId);
     if (!record) return [];
     const items = quoteItems(record.state, "qi", record.entry.hasBook);
-    const watched = this.watched.get(instrumentId);
-    if (watched) watched.sent = items;
+    this.watched.get(instrumentId)?.sent.remember(record.state, record.entry.hasBook);
     return items.filter((item) => itemAllowedAtLevel(item.typ, level));
   }
 
@@ -96,7 +95,8 @@ export class SimulatedMarket implements Market {
     if (!record) return () => {};
     let watched = this.watched.get(instrumentId);
     if (!watched) {
-      watched = { listeners: new Set(), sent: quoteItems(record.state, "qu", record.entry.hasBook), cycleOffsetMs: cycleOffset(instrumentId) };
+      watched = { listeners: new Set(), sent: new SentQuote(), cycleOffsetMs: cycleOffset(instrumentId) };
+      watched.sent.remember(record.state, record.entry.hasBook);
       this.watched.set(instrumentId, watched);
     }
     watched.listeners.add(listener);
@@ -163,24 +163,28 @@ export class SimulatedMarket implements Market {
 
   private tick(): void {
     const now = this.marketTimeMs();
-    for (const [id, { cycleOffsetMs }] of this.watched) {
+    this.watched.forEach((watched, id) => {
       const record = this.records.get(id);
-      if (!record) continue;
+      if (!record) return;
       const before = record.timeMs;
       const sameDay = this.engine.advance(record, now);
-      const newCycle = !sameDay || cycleSlot(cycleOffsetMs, before) !== cycleSlot(cycleOffsetMs, now);
-      this.publish(record, newCycle);
-    }
+      const newCycle = !sameDay || cycleSlot(watched.cycleOffsetMs, before) !== cycleSlot(watched.cycleOffsetMs, now);
+      this.publish(record, newCycle, watched);
+    });
   }
 
   /** Sends watchers what changed, or everything tagged C at the start of a cycle. */
-  private publish(record: QuoteRecord, newCycle: boolean): void {
-    const watched = this.watched.get(record.entry.model.id);
+  private publish(record: QuoteRecord, newCycle: boolean, watched = this.watched.get(record.entry.model.id)): void {
     if (!watched) return;
-    const items = quoteItems(record.state, "qu", record.entry.hasBook);
-    const batch = newCycle ? tagNewCycle(items) : changedItems(watched.sent, items);
-    watched.sent = items;
-    if (batch.length === 0) return;
+    const { state, entry } = record;
+    let batch: QuoteItem[] | undefined;
+    if (newCycle) {
+      batch = tagNewCycle(quoteItems(state, "qu", entry.hasBook));
+      watched.sent.remember(state, entry.hasBook);
+    } else {
+      batch = watched.sent.changes(state, entry.hasBook);
+    }
+    if (batch === undefined || batch.length === 0) return;
     for (const listener of [...watched.listeners]) listener(batch);
   }
 
