@@ -6,7 +6,7 @@ import { startBroker } from "../server/broker";
 import { brokerConfigFromEnv } from "../server/broker/config";
 import { startSandbox } from "../server/sandbox";
 import { sandboxOptionsFromEnv, sandboxPortsFromEnv } from "../server/sandbox/env";
-import { consoleLogger } from "../server/sandbox/logger";
+import { consoleLogger } from "../server/shared/logger";
 import { ensureCertificates, loadTlsMaterial } from "../server/shared/tls";
 import { relaunchTrustingLocalCa } from "../server/shared/trust-local-ca";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isRealm, REALMS, type Realm } from "../../src/core/wire/auth";
-import { ensureLocalClient } from "../sandbox/auth/clients-file";
+import { ensureLocalClient } from "../shared/clients-file";
 
 /** Where a Binck deployment lives. The original hosts are listed for completeness: Binck decommissioned them in 2021. */
 export interface BinckEndpoints {

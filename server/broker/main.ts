@@ -1,6 +1,6 @@
 import { loadEnvFile } from "../shared/env-file";
 import path from "node:path";
-import { consoleLogger } from "../sandbox/logger";
+import { consoleLogger } from "../shared/logger";
 import { relaunchTrustingLocalCa } from "../shared/trust-local-ca";
 import { brokerConfigFromEnv } from "./config";
 import { startBroker } from "./index";

@@ -1,7 +1,7 @@
-import type { Logger } from "../logger";
-import type { OAuthClientConfig } from "./client-config";
-import { parseClientConfig } from "./client-config";
-import { LOCAL_CLIENT_ID, ensureLocalClient, newLocalClient, readClientsFile } from "./clients-file";
+import type { Logger } from "../../shared/logger";
+import type { OAuthClientConfig } from "../../shared/oauth-client-config";
+import { parseClientConfig } from "../../shared/oauth-client-config";
+import { LOCAL_CLIENT_ID, ensureLocalClient, newLocalClient, readClientsFile } from "../../shared/clients-file";
 import { secretsEqual } from "../../shared/secrets";
 
 /** The OAuth clients the login origin knows: the clients file (with the local client) plus SandboxOptions.extraClients. */
