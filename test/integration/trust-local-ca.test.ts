@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:https";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { rootCertificates } from "node:tls";
+import { certificateDir, loadTlsMaterial } from "../../server/shared/tls";
+
+const root = path.resolve(__dirname, "..", "..");
+
+interface ProbeOutput {
+  extraCaCerts: string | null;
+  results: Record<string, number | string>;
+}
+
+/**
+ * A process that calls the local origins relaunches itself trusting the local CA (server/shared/trust-local-ca.ts)
+ * and must keep trusting what NODE_EXTRA_CA_CERTS already named: machines point it at the system bundle, often
+ * with a corporate CA in it. The probe runs as `npm start` does and fetches a server of each CA.
+ */
+describe("relaunching trusting the local CA", () => {
+  const work = mkdtempSync(path.join(tmpdir(), "binck-trust-"));
+  const corporateDir = path.join(work, "corporate-ca");
+  const systemBundle = path.join(work, "ca-certificates.crt");
+  const servers: Server[] = [];
+  let urls: { local: string; corporate: string };
+
+  async function serve(tls: ReturnType<typeof loadTlsMaterial>): Promise<string> {
+    const server = createServer(tls, (_request, response) => response.end("ok"));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "localhost", resolve));
+    return `https://localhost:${(server.address() as { port: number }).port}/`;
+  }
+
+  function probe(extraCaCerts: string | undefined): Promise<ProbeOutput> {
+    const env: NodeJS.ProcessEnv = { ...process.env, PROBE_URLS: `${urls.local} ${urls.corporate}` };
+    delete env.NODE_EXTRA_CA_CERTS;
+    if (extraCaCerts) env.NODE_EXTRA_CA_CERTS = extraCaCerts;
+    return new Promise((resolve, reject) => {
+      execFile(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "test", "support", "trust-probe.ts")], { env }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`${error.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout) as ProbeOutput);
+      });
+    });
+  }
+
+  beforeAll(async () => {
+    const corporate = loadTlsMaterial(corporateDir);
+    // A system bundle as Debian makes it, with the corporate CA added.
+    writeFileSync(systemBundle, `${rootCertificates.join("\n")}\n${corporate.ca.toString()}`);
+    urls = { local: await serve(loadTlsMaterial()), corporate: await serve(corporate) };
+  }, 60_000);
+  afterAll(() => {
+    for (const server of servers) server.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("trusts the local CA in addition to a system bundle already configured", async () => {
+    const output = await probe(systemBundle);
+    expect(output.results).toEqual({ [urls.local]: 200, [urls.corporate]: 200 });
+    expect(output.extraCaCerts).toMatch(new RegExp(`^${certificateDir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/node-extra-ca-[0-9a-f]{16}\\.pem$`));
+    const combined = readFileSync(output.extraCaCerts!, "utf8");
+    expect(combined.startsWith(readFileSync(systemBundle, "utf8").trim())).toBe(true);
+    expect(combined.trim().endsWith(readFileSync(path.join(certificateDir(), "ca.crt"), "utf8").trim())).toBe(true);
+  }, 60_000);
+
+  it("trusts the local CA alone when nothing is configured (and so not the corporate CA)", async () => {
+    const output = await probe(undefined);
+    expect(output.extraCaCerts).toBe(path.join(certificateDir(), "ca.crt"));
+    expect(output.results[urls.local]).toBe(200);
+    expect(output.results[urls.corporate]).toMatch(/^its TLS certificate is not trusted: .* \(SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain\)$/);
+  }, 60_000);
+
+  it("does not relaunch when the configured bundle already holds the local CA", async () => {
+    const combined = (await probe(systemBundle)).extraCaCerts!;
+    const output = await probe(combined);
+    expect(output.extraCaCerts).toBe(combined);
+    expect(output.results).toEqual({ [urls.local]: 200, [urls.corporate]: 200 });
+  }, 60_000);
+});
