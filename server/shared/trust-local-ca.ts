@@ -42,14 +42,19 @@ export function extraCaCertsWithLocalCa(configured: string | undefined, dir = ce
   return { file, changed: true };
 }
 
+/** Set in a relaunched child, which then ends when its parent does (see endWithParent). */
+const RELAUNCHED = "BINCK_RELAUNCHED_TRUSTING_LOCAL_CA";
+
 /**
- * Runs `script` with tsx in a child process that trusts the local CA (and the configured bundle), passing on
- * arguments, standard streams, signals and the exit code.
+ * Runs `script` in a child Node process (with this process's loader flags, so TypeScript under tsx works) that
+ * trusts the local CA and the configured bundle, passing on arguments, standard streams, signals and the exit code.
+ * `endWithParent`: the child also ends when this process is killed outright (tsx SIGKILLs a child that does not
+ * acknowledge a signal within 30 ms, which a busy machine misses), through an IPC channel that closes with it.
  */
-export function runTrustingLocalCa(script: string, args: string[], extra = extraCaCertsWithLocalCa(process.env.NODE_EXTRA_CA_CERTS)): void {
+export function runTrustingLocalCa(script: string, args: string[], extra = extraCaCertsWithLocalCa(process.env.NODE_EXTRA_CA_CERTS), endWithParent = false): void {
   if (extra.warning) process.stderr.write(`${extra.warning}\n`);
-  const tsx = path.resolve(__dirname, "..", "..", "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, [script, ...args], { stdio: "inherit", env: { ...process.env, NODE_EXTRA_CA_CERTS: extra.file } });
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: extra.file, ...(endWithParent ? { [RELAUNCHED]: "1" } : {}) };
+  const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: endWithParent ? ["inherit", "inherit", "inherit", "ipc"] : "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
@@ -59,10 +64,21 @@ export function runTrustingLocalCa(script: string, args: string[], extra = extra
  * when it does not yet. Returns true in the parent, which must then do nothing else.
  */
 export function relaunchTrustingLocalCa(script: string): boolean {
+  if (process.env[RELAUNCHED]) {
+    delete process.env[RELAUNCHED];
+    endWithParent();
+  }
   const extra = extraCaCertsWithLocalCa(process.env.NODE_EXTRA_CA_CERTS);
   if (!extra.changed) return false;
-  runTrustingLocalCa(script, process.argv.slice(2), extra);
+  runTrustingLocalCa(script, process.argv.slice(2), extra, true);
   return true;
+}
+
+/** In a relaunched child: when the parent's channel closes (the parent is gone), stop as on SIGTERM. */
+function endWithParent(): void {
+  if (!process.connected) return;
+  process.channel?.unref();
+  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
 }
 
 /** PEM text with Unix line ends and no surrounding blank lines, so that one bundle can be found inside another. */

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import { tmpdir } from "node:os";
@@ -11,6 +11,8 @@ const root = path.resolve(__dirname, "..", "..");
 interface ProbeOutput {
   extraCaCerts: string | null;
   results: Record<string, number | string>;
+  pid: number;
+  parentPid: number;
 }
 
 /**
@@ -32,10 +34,15 @@ describe("relaunching trusting the local CA", () => {
     return `https://localhost:${(server.address() as { port: number }).port}/`;
   }
 
-  function probe(extraCaCerts: string | undefined): Promise<ProbeOutput> {
+  function probeEnv(extraCaCerts: string | undefined): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...process.env, PROBE_URLS: `${urls.local} ${urls.corporate}` };
     delete env.NODE_EXTRA_CA_CERTS;
     if (extraCaCerts) env.NODE_EXTRA_CA_CERTS = extraCaCerts;
+    return env;
+  }
+
+  function probe(extraCaCerts: string | undefined): Promise<ProbeOutput> {
+    const env = probeEnv(extraCaCerts);
     return new Promise((resolve, reject) => {
       execFile(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "test", "support", "trust-probe.ts")], { env }, (error, stdout, stderr) => {
         if (error) reject(new Error(`${error.message}\n${stderr}`));
@@ -77,4 +84,32 @@ describe("relaunching trusting the local CA", () => {
     expect(output.extraCaCerts).toBe(combined);
     expect(output.results).toEqual({ [urls.local]: 200, [urls.corporate]: 200 });
   }, 60_000);
+
+  it("ends the relaunched process when the one that relaunched it is killed outright", async () => {
+    const tsx = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "test", "support", "trust-probe.ts")],
+      { env: { ...probeEnv(systemBundle), PROBE_HOLD: "1" }, stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise((resolve) => tsx.once("exit", resolve));
+    const output = await new Promise<ProbeOutput>((resolve) => {
+      let text = "";
+      tsx.stdout!.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes("\n")) resolve(JSON.parse(text) as ProbeOutput);
+      });
+    });
+    expect(isRunning(output.pid)).toBe(true);
+    process.kill(output.parentPid, "SIGKILL");
+    // Wait for the condition, not for a time: the relaunched process must notice and stop by itself.
+    while (isRunning(output.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    tsx.kill("SIGTERM");
+    await exited;
+  }, 60_000);
 });
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,8 @@ import { relaunchTrustingLocalCa } from "../../server/shared/trust-local-ca";
 
 /**
  * Run by test/integration/trust-local-ca.test.ts as `npm start` runs: relaunches itself trusting the local CA,
- * then fetches every URL of PROBE_URLS and prints what NODE_EXTRA_CA_CERTS it ran with and what each fetch gave.
+ * then fetches every URL of PROBE_URLS and prints what NODE_EXTRA_CA_CERTS it ran with, what each fetch gave and
+ * its process ids.
  */
 async function main(): Promise<void> {
   const results: Record<string, number | string> = {};
@@ -16,7 +17,12 @@ async function main(): Promise<void> {
       results[url] = whyFetchFailed(error);
     }
   }
-  process.stdout.write(`${JSON.stringify({ extraCaCerts: process.env.NODE_EXTRA_CA_CERTS ?? null, results })}\n`);
+  process.stdout.write(`${JSON.stringify({ extraCaCerts: process.env.NODE_EXTRA_CA_CERTS ?? null, results, pid: process.pid, parentPid: process.ppid })}\n`);
+  // PROBE_HOLD: stay up like a server until SIGTERM.
+  if (process.env.PROBE_HOLD) {
+    const holding = setInterval(() => undefined, 60_000);
+    process.once("SIGTERM", () => clearInterval(holding));
+  }
 }
 
 if (!relaunchTrustingLocalCa(__filename)) void main();
