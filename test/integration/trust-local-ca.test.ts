@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:https";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { rootCertificates } from "node:tls";
-import { certificateDir, loadTlsMaterial } from "../../server/shared/tls";
+import { loadTlsMaterial } from "../../server/shared/tls";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -23,6 +23,8 @@ interface ProbeOutput {
 describe("relaunching trusting the local CA", () => {
   const work = mkdtempSync(path.join(tmpdir(), "binck-trust-"));
   const corporateDir = path.join(work, "corporate-ca");
+  // The probe's own local CA (BINCK_CERT_DIR), so that its combined bundles stay out of the project's .certs/.
+  const localDir = path.join(work, "local-ca");
   const systemBundle = path.join(work, "ca-certificates.crt");
   const servers: Server[] = [];
   let urls: { local: string; corporate: string };
@@ -35,7 +37,7 @@ describe("relaunching trusting the local CA", () => {
   }
 
   function probeEnv(extraCaCerts: string | undefined): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, PROBE_URLS: `${urls.local} ${urls.corporate}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, BINCK_CERT_DIR: localDir, PROBE_URLS: `${urls.local} ${urls.corporate}` };
     delete env.NODE_EXTRA_CA_CERTS;
     if (extraCaCerts) env.NODE_EXTRA_CA_CERTS = extraCaCerts;
     return env;
@@ -55,7 +57,7 @@ describe("relaunching trusting the local CA", () => {
     const corporate = loadTlsMaterial(corporateDir);
     // A system bundle as Debian makes it, with the corporate CA added.
     writeFileSync(systemBundle, `${rootCertificates.join("\n")}\n${corporate.ca.toString()}`);
-    urls = { local: await serve(loadTlsMaterial()), corporate: await serve(corporate) };
+    urls = { local: await serve(loadTlsMaterial(localDir)), corporate: await serve(corporate) };
   }, 60_000);
   afterAll(() => {
     for (const server of servers) server.close();
@@ -65,15 +67,15 @@ describe("relaunching trusting the local CA", () => {
   it("trusts the local CA in addition to a system bundle already configured", async () => {
     const output = await probe(systemBundle);
     expect(output.results).toEqual({ [urls.local]: 200, [urls.corporate]: 200 });
-    expect(output.extraCaCerts).toMatch(new RegExp(`^${certificateDir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/node-extra-ca-[0-9a-f]{16}\\.pem$`));
+    expect(output.extraCaCerts).toMatch(new RegExp(`^${localDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/node-extra-ca-[0-9a-f]{16}\\.pem$`));
     const combined = readFileSync(output.extraCaCerts!, "utf8");
     expect(combined.startsWith(readFileSync(systemBundle, "utf8").trim())).toBe(true);
-    expect(combined.trim().endsWith(readFileSync(path.join(certificateDir(), "ca.crt"), "utf8").trim())).toBe(true);
+    expect(combined.trim().endsWith(readFileSync(path.join(localDir, "ca.crt"), "utf8").trim())).toBe(true);
   }, 60_000);
 
   it("trusts the local CA alone when nothing is configured (and so not the corporate CA)", async () => {
     const output = await probe(undefined);
-    expect(output.extraCaCerts).toBe(path.join(certificateDir(), "ca.crt"));
+    expect(output.extraCaCerts).toBe(path.join(localDir, "ca.crt"));
     expect(output.results[urls.local]).toBe(200);
     expect(output.results[urls.corporate]).toMatch(/^its TLS certificate is not trusted: .* \(SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain\)$/);
   }, 60_000);
