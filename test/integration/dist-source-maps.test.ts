@@ -5,7 +5,6 @@ import webpack, { type Configuration } from "webpack";
 import { startBrokerWorld, type BrokerWorld } from "../support/broker";
 
 const root = path.resolve(__dirname, "..", "..");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const configFor = require(path.join(root, "webpack.config.js")) as (env: unknown, argv: { mode: "production" | "development" }) => Configuration;
 
 /**
