@@ -6,8 +6,9 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 /** One shared runtime: the taskpane page also loads the functions and commands bundles (ARCHITECTURE.md). */
 module.exports = (_env, argv) => ({
   mode: argv.mode || "development",
-  // No eval-based source maps: the add-in origin's CSP forbids eval.
-  devtool: "source-map",
+  // Development: source maps in files (no eval-based ones: the add-in origin's CSP forbids eval). Production: none,
+  // so the add-in origin never hands its sources to browsers.
+  devtool: argv.mode === "production" ? false : "source-map",
   entry: {
     functions: "./src/functions/functions.ts",
     commands: "./src/commands/commands.ts",

@@ -6,7 +6,7 @@ import { startBroker } from "../server/broker";
 import { brokerConfigFromEnv } from "../server/broker/config";
 import { startSandbox } from "../server/sandbox";
 import { sandboxOptionsFromEnv, sandboxPortsFromEnv } from "../server/sandbox/env";
-import { consoleLogger } from "../server/sandbox/logger";
+import { consoleLogger } from "../server/shared/logger";
 import { ensureCertificates, loadTlsMaterial } from "../server/shared/tls";
 import { relaunchTrustingLocalCa } from "../server/shared/trust-local-ca";
 
@@ -39,15 +39,15 @@ async function main(): Promise<void> {
     log: (level, message) => logger.log(level, message),
   });
   out();
-  out(`binck-excel is running against ${config.environmentDescription}.`);
-  out(`  add-in + broker   ${broker.url}/taskpane.html   (token broker under ${broker.url}/auth/)`);
+  out(`binck-excel is running. Environment: ${config.environmentDescription} (BINCK_ENV=${config.environment}).`);
+  out(`  add-in + broker   ${broker.url}/taskpane.html   (token broker under /auth/: ${broker.url}/auth/config)`);
   out(`  browser preview   ${broker.url}/host.html       (the add-in without Excel)`);
   if (sandbox) {
-    out(`  sandbox login     ${sandbox.urls.login}/am/oauth2/realms/bincknlapi/authorize`);
     out(`  sandbox API       ${sandbox.urls.api}/api/v1/version`);
-    out(`  sandbox realtime  ${sandbox.urls.realtime}/stream/v1   (version: ${sandbox.urls.realtime}/version)`);
+    out(`  sandbox realtime  ${sandbox.urls.realtime}/stream/v1   (the SignalR hub; in a browser: ${sandbox.urls.realtime}/version)`);
     out(`  sandbox control   ${sandbox.urls.api}/_sandbox/status`);
-    out("  test persons      see README (e.g. jansen / Binck-2021! / SMS 123456)");
+    // The sandbox's login pages need a request from the broker (client, state, redirect): no URL of their own.
+    out("  sign in           with Sign in in the add-in or the browser preview: jansen / Binck-2021! / SMS 123456 (more in the README)");
   }
   out();
   out("Sideload into Excel (Windows or Mac): `npm run sideload -- desktop` (trusts the local CA, then starts Excel with the add-in);");

@@ -1,21 +1,23 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ensureCertificates } from "../server/shared/tls";
+import { extraCaCertsWithLocalCa } from "../server/shared/trust-local-ca";
 import { chromiumPath } from "../test/support/chromium-path";
 
 /**
  * `npm test`: makes the local certificates, checks that headless Chromium is there (it fails loudly when not),
- * type-checks each part, builds the add-in, then runs every jest suite with the local CA trusted by Node.
+ * type-checks each part, builds the add-in, then runs every jest suite with the local CA trusted by Node (in addition to a
+ * bundle NODE_EXTRA_CA_CERTS may already name, such as the system one).
  */
 const root = path.resolve(__dirname, "..");
-const certs = ensureCertificates();
+const extraCaCerts = extraCaCertsWithLocalCa(process.env.NODE_EXTRA_CA_CERTS);
+if (extraCaCerts.warning) process.stderr.write(`${extraCaCerts.warning}\n`);
 const chromium = chromiumPath();
 if (!chromium || !existsSync(chromium)) {
   process.stderr.write("npm test needs Chromium for the browser suites: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.\n");
   process.exit(1);
 }
-const env = { ...process.env, NODE_EXTRA_CA_CERTS: certs.caCert, CHROMIUM_PATH: chromium };
+const env = { ...process.env, NODE_EXTRA_CA_CERTS: extraCaCerts.file, CHROMIUM_PATH: chromium };
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 // One project per part, so dependency directions are checked, not just a habit: src/core sees no DOM, Node or

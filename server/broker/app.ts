@@ -4,7 +4,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { createAuthRouter, type AuthRouteDeps } from "./auth-routes";
-import { fail } from "./broker-errors";
+import { fail, sendFailure } from "./broker-errors";
+import { failureOfRequestError } from "./request-errors";
 import { dialogError, isDialogRoute } from "./sign-in-routes";
 
 export interface BrokerAppOptions extends AuthRouteDeps {
@@ -60,10 +61,10 @@ export function createBrokerApp(options: BrokerAppOptions): express.Express {
   app.use("/auth", auth);
   if (options.staticDir) app.use(express.static(path.resolve(options.staticDir), { index: false, fallthrough: true }));
   app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
-    const status = (error as { status?: number }).status ?? 500;
-    if (status >= 500) options.log("error", `Broker error on ${request.method} ${request.path}: ${(error as Error).message}`);
-    const message = status === 413 ? "The request body is too large." : status === 400 ? `The request body is not valid JSON.` : "The broker failed.";
-    fail(response, status, status >= 500 ? "upstreamUnavailable" : "invalidRequest", message);
+    const answer = failureOfRequestError(error, `${request.method} ${request.path}`);
+    if (answer.status >= 500) options.log("error", `Broker error on ${request.method} ${request.path}: ${error instanceof Error ? error.stack : String(error)}`);
+    if (response.headersSent) return void response.end();
+    sendFailure(response, answer);
   });
   return app;
 }

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import { SESSION_HANDLE_PATTERN, type BrokerPublicConfig } from "../../src/core/wire/broker";
 import { REALMS } from "../../src/core/wire/auth";
+import { clip } from "../shared/clip";
 import { fail, isFailure, sendFailure } from "./broker-errors";
 import type { SessionRefresher } from "./session-refresher";
 import { DIALOG_PATHS, finishSignIn, startSignIn, type SignInDeps } from "./sign-in-routes";
@@ -31,16 +32,16 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
   router.get(DIALOG_PATHS.finish, finishSignIn(deps));
 
   const fromTheAddin = sameOriginOnly(config.publicOrigin);
-  router.post("/refresh", fromTheAddin, async (request, response) => {
+  router.post("/refresh", fromTheAddin, jsonBodyOnly, async (request, response) => {
     const handle = sessionHandle(request);
     if (!handle) return fail(response, 400, "invalidRequest", HANDLE_RULE);
     const force = (request.body as { force?: unknown }).force;
-    if (force !== undefined && typeof force !== "boolean") return fail(response, 400, "invalidRequest", "force must be true or false.");
+    if (force !== undefined && typeof force !== "boolean") return fail(response, 400, "invalidRequest", `force ${clip(JSON.stringify(force))} must be true or false.`);
     const answer = await refresher.refresh(handle, force === true);
     if (isFailure(answer)) return sendFailure(response, answer);
     response.json(answer);
   });
-  router.post("/logout", fromTheAddin, async (request, response) => {
+  router.post("/logout", fromTheAddin, jsonBodyOnly, async (request, response) => {
     const handle = sessionHandle(request);
     if (!handle) return fail(response, 400, "invalidRequest", HANDLE_RULE);
     response.json({ signedOut: true, upstream: await refresher.signOut(handle) });
@@ -61,6 +62,16 @@ function sameOriginOnly(publicOrigin: string) {
     }
     next();
   };
+}
+
+/** express.json leaves other media types unread: say so, instead of "no sessionHandle" for a body that has one. */
+function jsonBodyOnly(request: Request, response: Response, next: NextFunction): void {
+  if (request.is("application/json") === false) {
+    const type = request.headers["content-type"];
+    return fail(response, 415, "invalidRequest",
+      `Content-Type ${type ? `'${clip(type)}'` : "(none)"} is not accepted on POST /auth${request.path}: send {"sessionHandle": "…"} as application/json.`);
+  }
+  next();
 }
 
 function sessionHandle(request: Request): string | undefined {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isRealm, REALMS, type Realm } from "../../src/core/wire/auth";
-import { ensureLocalClient } from "../sandbox/auth/clients-file";
+import { ensureLocalClient } from "../shared/clients-file";
 
 /** Where a Binck deployment lives. The original hosts are listed for completeness: Binck decommissioned them in 2021. */
 export interface BinckEndpoints {
@@ -11,21 +11,22 @@ export interface BinckEndpoints {
   realtimeUrl: string;
 }
 
+/** The deployments BINCK_ENV names; `description` is shown to people (the taskpane's Environment line). */
 export const PROFILES: Record<string, BinckEndpoints & { description: string }> = {
   local: {
-    description: "the local Binck sandbox (npm run sandbox)",
+    description: "Local sandbox (practice data)",
     loginBase: "https://localhost:3001/am/oauth2/",
     apiBase: "https://localhost:3002/api/v1",
     realtimeUrl: "https://localhost:3003/stream/v1",
   },
   sandbox: {
-    description: "Binck's own sandbox (decommissioned in 2021)",
+    description: "Binck test environment (closed since 2021)",
     loginBase: "https://login.sandbox.binck.com/am/oauth2/",
     apiBase: "https://api.sandbox.binck.com/api/v1",
     realtimeUrl: "https://realtime.sandbox.binck.com/stream/v1",
   },
   production: {
-    description: "Binck production (decommissioned in 2021)",
+    description: "Binck live accounts (closed since 2021)",
     loginBase: "https://login.binck.com/am/oauth2/",
     apiBase: "https://api.binck.com/api/v1",
     realtimeUrl: "https://realtime.binck.com/stream/v1",

@@ -1,6 +1,6 @@
 import { loadEnvFile } from "../shared/env-file";
 import path from "node:path";
-import { consoleLogger } from "../sandbox/logger";
+import { consoleLogger } from "../shared/logger";
 import { relaunchTrustingLocalCa } from "../shared/trust-local-ca";
 import { brokerConfigFromEnv } from "./config";
 import { startBroker } from "./index";
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     staticDir: path.resolve(__dirname, "..", "..", "dist"),
     log: (level, message) => logger.log(level, message),
   });
-  process.stdout.write(`Add-in and token broker on ${broker.url} (${config.environmentDescription}).\n`);
+  process.stdout.write(`Add-in and token broker on ${broker.url}. Environment: ${config.environmentDescription} (BINCK_ENV=${config.environment}).\n`);
   const stop = () => void broker.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

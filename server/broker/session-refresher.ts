@@ -43,9 +43,10 @@ export class SessionRefresher {
       session = (await this.sessions.get(handle)) ?? session;
     }
     await this.sessions.delete(handle);
-    const status = await this.upstream.endSession(session.accessToken);
-    this.log("info", `Signed out (upstream DELETE /sessions answered ${status || "nothing"}).`);
-    return status === 200 ? "ended" : "alreadyEnded";
+    const ended = await this.upstream.endSession(session.accessToken);
+    if ("failure" in ended) this.log("warn", `Signed out here, but Binck was not told: ${ended.failure}`);
+    else this.log("info", `Signed out (upstream DELETE /sessions answered ${ended.status}).`);
+    return ended.status === 200 ? "ended" : "alreadyEnded";
   }
 
   private async refreshOnce(handle: string, force: boolean): Promise<RefreshAnswer> {
@@ -63,7 +64,7 @@ export class SessionRefresher {
         await this.sessions.delete(handle);
         return signInRequired(`The refresh was refused (${outcome.error}: ${outcome.description}).`);
       }
-      this.log("warn", `Refresh failed, session kept: ${outcome.status} ${outcome.error}.`);
+      this.log("warn", `Refresh failed, session kept: ${outcome.status} ${outcome.error}: ${outcome.description}`);
       return failure(503, "upstreamUnavailable", `The token endpoint answered ${outcome.status} ${outcome.error}: ${outcome.description}`,
         outcome.error === "temporarily_unavailable" ? "Binck is down for maintenance. The add-in keeps trying." : undefined);
     }

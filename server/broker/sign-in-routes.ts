@@ -8,7 +8,7 @@ import type { BrokerConfig } from "./config";
 import type { LoginStates } from "./login-states";
 import { dialogResultPage } from "./pages";
 import type { BrokerSessionStore } from "./session-store";
-import type { BinckUpstream } from "./upstream";
+import { UPSTREAM_UNREACHABLE, type BinckUpstream } from "./upstream";
 
 /** The routes the Office dialog opens: their answers, errors included, must be pages that tell the add-in. */
 export const DIALOG_PATHS = { start: "/login", finish: "/callback" } as const;
@@ -81,8 +81,12 @@ export function finishSignIn(deps: SignInDeps) {
     if (!code) return dialogError(response, 400, "invalidRequest", "The sign-in answer was incomplete. Please try again.", "The callback has neither code nor error.");
     const exchanged = await upstream.exchangeCode(login.realm, code);
     if (!exchanged.ok) {
-      log("warn", `Code exchange failed: ${exchanged.status} ${exchanged.error}.`);
-      return dialogError(response, 502, "exchangeFailed", "Signing in to Binck failed. Please try again.", `Token endpoint: ${exchanged.status} ${exchanged.error}: ${exchanged.description}`);
+      const developerMessage = `Token endpoint: ${exchanged.status} ${exchanged.error}: ${exchanged.description}`;
+      log("warn", `Code exchange failed. ${developerMessage}`);
+      if (exchanged.error === UPSTREAM_UNREACHABLE) {
+        return dialogError(response, 502, "upstreamUnavailable", "Binck cannot be reached right now. Please try again in a moment.", developerMessage);
+      }
+      return dialogError(response, 502, "exchangeFailed", "Signing in to Binck failed. Please try again.", developerMessage);
     }
     const { tokens } = exchanged;
     let readOnly: boolean;
@@ -91,7 +95,9 @@ export function finishSignIn(deps: SignInDeps) {
     } catch (cause) {
       // Nobody will hold this session: end it upstream rather than leave it running.
       await upstream.endSession(tokens.access_token);
-      return dialogError(response, 502, "upstreamUnavailable", "Your Binck accounts could not be read. Please try again.", `Reading /accounts failed: ${(cause as Error).message}`);
+      const developerMessage = `Reading /accounts failed: ${(cause as Error).message}`;
+      log("warn", `Sign-in abandoned. ${developerMessage}`);
+      return dialogError(response, 502, "upstreamUnavailable", "Your Binck accounts could not be read. Please try again.", developerMessage);
     }
     const handle = randomToken();
     const expiresAtMs = now() + tokens.expires_in * 1000;

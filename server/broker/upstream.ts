@@ -1,5 +1,6 @@
 import type { Realm, TokenResponse } from "../../src/core/wire/auth";
 import type { AccountsResponse } from "../../src/core/wire/models";
+import { unreachableMessage } from "../shared/fetch-failure";
 import { redirectUri, type BrokerConfig } from "./config";
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
@@ -7,6 +8,16 @@ export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 export type TokenOutcome =
   | { ok: true; tokens: TokenResponse }
   | { ok: false; status: number; error: string; description: string };
+
+/** How DELETE /sessions went: Binck's status, or 0 with the reason when Binck could not be reached. */
+export type EndSessionOutcome = { status: number } | { status: 0; failure: string };
+
+/** Binck's two servers the broker calls, as its messages name them. */
+const LOGIN_SERVER = "The Binck login server";
+const API_SERVER = "The Binck API";
+
+/** The `error` of a token outcome when the login server could not be reached at all. */
+export const UPSTREAM_UNREACHABLE = "upstream_unreachable";
 
 /** The broker's calls to Binck: the token endpoint (with the secret) and the two API calls it needs. */
 export class BinckUpstream {
@@ -34,39 +45,45 @@ export class BinckUpstream {
 
   /** A session is read-only when none of its accounts may trade (the SMS step was skipped, API.md 2.1). */
   async isReadOnly(accessToken: string): Promise<boolean> {
-    const response = await this.fetchFn(`${this.config.endpoints.apiBase}/accounts`, {
-      headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json; charset=utf-8" },
-    });
+    const url = `${this.config.endpoints.apiBase}/accounts`;
+    let response: Response;
+    try {
+      response = await this.fetchFn(url, { headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json; charset=utf-8" } });
+    } catch (error) {
+      throw new Error(unreachableMessage(API_SERVER, url, error));
+    }
     if (!response.ok) throw new Error(`GET /accounts answered ${response.status}`);
     const body = (await response.json()) as AccountsResponse;
     return !(body.accountsCollection.accounts ?? []).some((account) => !account.isReadOnly);
   }
 
   /** DELETE /sessions: ends the upstream session; failures are reported, not thrown. */
-  async endSession(accessToken: string): Promise<number> {
+  async endSession(accessToken: string): Promise<EndSessionOutcome> {
+    const url = `${this.config.endpoints.apiBase}/sessions`;
     try {
-      const response = await this.fetchFn(`${this.config.endpoints.apiBase}/sessions`, {
+      const response = await this.fetchFn(url, {
         method: "DELETE",
         headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json; charset=utf-8" },
       });
       await response.arrayBuffer();
-      return response.status;
-    } catch {
-      return 0;
+      return { status: response.status };
+    } catch (error) {
+      return { status: 0, failure: unreachableMessage(API_SERVER, url, error) };
     }
   }
 
   private async token(realm: Realm, fields: Record<string, string>): Promise<TokenOutcome> {
     const body = new URLSearchParams({ ...fields, client_id: this.config.clientId, client_secret: this.config.clientSecret });
+    const url = `${this.config.endpoints.loginBase}realms/${realm}/access_token`;
     let response: Response;
     try {
-      response = await this.fetchFn(`${this.config.endpoints.loginBase}realms/${realm}/access_token`, {
+      response = await this.fetchFn(url, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
         body: body.toString(),
       });
     } catch (error) {
-      return { ok: false, status: 502, error: "upstream_unreachable", description: `The Binck login server cannot be reached: ${(error as Error).message}` };
+      return { ok: false, status: 502, error: UPSTREAM_UNREACHABLE, description: unreachableMessage(LOGIN_SERVER, url, error) };
     }
     const text = await response.text();
     let parsed: unknown;

@@ -3,7 +3,7 @@ import type { PasswordLockout } from "./auth/password-lockout";
 import type { SessionStore } from "./auth/session-store";
 import type { Faults } from "./control/faults";
 import type { SandboxEvents } from "./events";
-import type { Logger } from "./logger";
+import type { Logger } from "../shared/logger";
 import type { Market } from "./market/market";
 import type { NewsDesk } from "./market/news-desk";
 import type { SandboxOptions } from "./options";

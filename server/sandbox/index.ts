@@ -11,7 +11,7 @@ import type { SandboxContext } from "./context";
 import { Faults } from "./control/faults";
 import { CONTROL_BASE_PATH, createControlRouter } from "./control/routes";
 import { SandboxEvents } from "./events";
-import { silentLogger, type Logger } from "./logger";
+import { silentLogger, type Logger } from "../shared/logger";
 import type { Market } from "./market/market";
 import { NewsDesk } from "./market/news-desk";
 import { SimulatedMarket } from "./market/simulated-market";

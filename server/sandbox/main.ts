@@ -1,6 +1,6 @@
 import { loadEnvFile } from "../shared/env-file";
 import { systemClock } from "../../src/core/clock";
-import { consoleLogger } from "./logger";
+import { consoleLogger } from "../shared/logger";
 import { sandboxOptionsFromEnv, sandboxPortsFromEnv } from "./env";
 import { startSandbox } from "./index";
 

@@ -1,4 +1,4 @@
-import type { OAuthClientConfig } from "./auth/client-config";
+import type { OAuthClientConfig } from "../shared/oauth-client-config";
 
 /** Every tunable of the sandbox, with its unit in the name. Defaults are the real API's values. */
 export interface SandboxOptions {

@@ -33,7 +33,7 @@ describe("sign-in through the browser host", () => {
 
   it("signs in (login, SMS, consent) and lists the accounts, marking the savings account", async () => {
     const { page, pane } = await host("Book1");
-    expect(await pane.locator("#environment").innerText()).toContain("local Binck sandbox");
+    expect(await pane.locator("#environment").innerText()).toContain("Local sandbox (practice data)");
     await signInThroughPopup(browser, pane, { consent: "allow" });
     await pane.locator("#accounts").waitFor();
     // The broker's last page answered the way Excel lets it: Office.context.ui.messageParent after Office.onReady.
@@ -134,7 +134,7 @@ describe("sign-in through the browser host", () => {
     });
     expect(await pane.locator("#config-error").innerText()).toContain("The add-in's server cannot be reached. Check your connection.");
     await pane.locator("#config-retry").click();
-    await pane.locator("#environment", { hasText: "local Binck sandbox" }).waitFor();
+    await pane.locator("#environment", { hasText: "Local sandbox (practice data)" }).waitFor();
     expect(await pane.locator("#config-error").count()).toBe(0);
   });
 

@@ -47,7 +47,7 @@ describe("the token broker", () => {
     const response = await brokerFetch(world, "/auth/config");
     expect(await response.json()).toEqual({
       environment: "local",
-      environmentDescription: "the local Binck sandbox (npm run sandbox)",
+      environmentDescription: "Local sandbox (practice data)",
       apiBase: `${world.sandbox.urls.api}/api/v1`,
       realtimeUrl: `${world.sandbox.urls.realtime}/stream/v1`,
       defaultRealm: "bincknlapi",
@@ -137,8 +137,9 @@ describe("the token broker", () => {
   it.each([
     ["POST", "/auth/refresh", {}, 400, "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in."],
     ["POST", "/auth/refresh", { sessionHandle: 42 }, 400, "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in."],
-    ["POST", "/auth/refresh", "{not json", 400, "The request body is not valid JSON."],
-    ["POST", "/auth/refresh", { sessionHandle: "a".repeat(3000) }, 413, "The request body is too large."],
+    ["POST", "/auth/refresh", "{not json", 400, "The request body is not a valid JSON object: send a JSON object such as {\"sessionHandle\": \"…\"} with Content-Type: application/json."],
+    ["POST", "/auth/refresh", { sessionHandle: "a".repeat(3000) }, 413, "The request body (3020 bytes) is larger than the 2048 bytes the broker accepts."],
+    ["POST", "/auth/refresh", { sessionHandle: "a".repeat(43), force: "yes" }, 400, "force \"yes\" must be true or false."],
     ["POST", "/auth/refresh", { sessionHandle: "a".repeat(43) }, 401, "The session handle is unknown or has been forgotten."],
     ["POST", "/auth/logout", { sessionHandle: "../../etc" }, 400, "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in."],
     ["GET", "/auth/nothing", undefined, 404, "No such broker route: GET /auth/nothing."],
@@ -146,6 +147,25 @@ describe("the token broker", () => {
     const response = method === "GET" ? await brokerFetch(world, path) : await postJson(world, path, body);
     expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ developerMessage });
+  });
+
+  it.each([
+    ["application/json; charset=latin1", {}, "The Content-Type charset 'latin1' is not accepted: send the JSON in utf-8 (the default when none is named), utf-16le, utf-16be or another UTF charset spelt with its hyphen."],
+    ["application/json; charset=utf8", {}, "The Content-Type charset 'utf8' is not accepted: send the JSON in utf-8 (the default when none is named), utf-16le, utf-16be or another UTF charset spelt with its hyphen."],
+    ["application/json", { "Content-Encoding": "compress" }, "The Content-Encoding 'compress' is not accepted: send the body as identity (uncompressed), gzip, deflate or br."],
+    ["text/plain", {}, "Content-Type 'text/plain' is not accepted on POST /auth/refresh: send {\"sessionHandle\": \"…\"} as application/json."],
+  ])("answers a refresh sent as %s (%j) with 415 and what is accepted", async (contentType, headers, developerMessage) => {
+    const response = await postJson(world, "/auth/refresh", { sessionHandle: "a".repeat(43) }, { "Content-Type": contentType, ...headers });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({ errorCode: "invalidRequest", endUserMessage: "The request could not be processed.", developerMessage });
+  });
+
+  it("reads a refresh body sent as utf-16le, as it says it accepts", async () => {
+    const response = await brokerFetch(world, "/auth/refresh", {
+      method: "POST", headers: { "Content-Type": "application/json; charset=utf-16le" }, body: Buffer.from(JSON.stringify({ sessionHandle: "a".repeat(43) }), "utf16le"),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ errorCode: "signInRequired", developerMessage: "The session handle is unknown or has been forgotten." });
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import type { OAuthClientConfig } from "../../server/sandbox/auth/client-config";
+import type { OAuthClientConfig } from "../../server/shared/oauth-client-config";
 
 /** A client the OAuth tests register through SandboxOptions.extraClients. */
 export function testClient(redirectUri = "https://localhost:9/callback"): OAuthClientConfig {

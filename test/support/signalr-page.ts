@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import type { CreateSandboxOptions } from "../../server/sandbox";
-import type { Logger } from "../../server/sandbox/logger";
+import type { Logger } from "../../server/shared/logger";
 import { loadTlsMaterial } from "../../server/shared/tls";
 import { FakeMarket } from "../fakes/fake-market";
 import { launchBrowser } from "./browser";

@@ -1,7 +1,7 @@
-import type { Logger } from "../logger";
-import type { OAuthClientConfig } from "./client-config";
-import { parseClientConfig } from "./client-config";
-import { LOCAL_CLIENT_ID, ensureLocalClient, newLocalClient, readClientsFile } from "./clients-file";
+import type { Logger } from "../../shared/logger";
+import type { OAuthClientConfig } from "../../shared/oauth-client-config";
+import { parseClientConfig } from "../../shared/oauth-client-config";
+import { LOCAL_CLIENT_ID, ensureLocalClient, newLocalClient, readClientsFile } from "../../shared/clients-file";
 import { secretsEqual } from "../../shared/secrets";
 
 /** The local client's name on the login pages when the clients file gives none (files written before names existed). */

@@ -1,7 +1,7 @@
 import { ACCESS_DENIED_DESCRIPTION, OAuthError } from "../../../src/core/wire/auth";
 import type { Clock } from "../../../src/core/clock";
 import { localize } from "../i18n";
-import type { Logger } from "../logger";
+import type { Logger } from "../../shared/logger";
 import { accountsInRealm, findPersonById, findPersonByUsername } from "../seed/people";
 import { MAX_SMS_CODE_FAILURES } from "./auth-policy";
 import type { AuthorizationCodeStore } from "./authorization-codes";

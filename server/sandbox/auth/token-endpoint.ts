@@ -3,7 +3,7 @@ import { GRANT_TYPES, OAuthError, REALMS, isRealm, type Realm, type TokenRespons
 import type { SandboxContext } from "../context";
 import { MAX_FORM_BODY_BYTES } from "./auth-policy";
 import type { AuthorizationCodeStore } from "./authorization-codes";
-import type { OAuthClientConfig } from "./client-config";
+import type { OAuthClientConfig } from "../../shared/oauth-client-config";
 import { presentedCredentials } from "./client-credentials";
 import type { ClientRegistry } from "./client-registry";
 import { FormBodyError, readForm, type FormFields } from "./form-body";

@@ -1,5 +1,5 @@
 import { every, type Clock, type TimerHandle } from "../../../src/core/clock";
-import type { Logger } from "../logger";
+import type { Logger } from "../../shared/logger";
 import { HubError } from "./hub-error";
 import type { HubTransport } from "./hub-transport";
 import { Outbox } from "./outbox";

@@ -1,6 +1,6 @@
 import type { Scope } from "../../../src/core/wire/auth";
 import { HubMethod, MAX_QUOTE_SUBSCRIPTIONS, type HubMethodName, type SubscriptionResult } from "../../../src/core/wire/realtime";
-import type { Logger } from "../logger";
+import type { Logger } from "../../shared/logger";
 import { expectArgumentCount, levelArgument, stringArgument, stringArrayArgument } from "./hub-arguments";
 import type { HubInvoker, HubOutcome } from "./hub-connection";
 import { HubError } from "./hub-error";

@@ -2,7 +2,7 @@ import type { Clock, TimerHandle } from "../../../src/core/clock";
 import type { MutationType, OrderStatus } from "../../../src/core/wire/models";
 import type { OrderEventName } from "../../../src/core/wire/realtime";
 import type { SandboxEvents } from "../events";
-import type { Logger } from "../logger";
+import type { Logger } from "../../shared/logger";
 import type { Market } from "../market/market";
 import type { AccountBook } from "./account-book";
 import { commissionEuro, proportionalCostLines, type CostLine } from "./costs";

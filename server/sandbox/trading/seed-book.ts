@@ -1,4 +1,4 @@
-import type { Logger } from "../logger";
+import type { Logger } from "../../shared/logger";
 import type { Catalogue, SandboxInstrument } from "../market/market";
 import type { SeedAccount } from "../seed/people";
 import { AccountBook, type HeldInstrument } from "./account-book";

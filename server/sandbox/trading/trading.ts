@@ -2,7 +2,7 @@ import type { Clock } from "../../../src/core/clock";
 import type { Realm } from "../../../src/core/wire/auth";
 import type { OrderCostsResponse, PreviewOrderModel } from "../../../src/core/wire/models";
 import type { SandboxEvents } from "../events";
-import type { Logger } from "../logger";
+import type { Logger } from "../../shared/logger";
 import type { Market } from "../market/market";
 import { localize, type Localized } from "../i18n";
 import { ApiError } from "../rest/api-error";

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   LOCAL_CLIENT_ID, LOCAL_CLIENT_REDIRECT_URI, ensureLocalClient, readClientsFile,
-} from "../../../server/sandbox/auth/clients-file";
+} from "../../../server/shared/clients-file";
 import { ClientRegistry } from "../../../server/sandbox/auth/client-registry";
-import { silentLogger } from "../../../server/sandbox/logger";
+import { silentLogger } from "../../../server/shared/logger";
 
 describe("clients file", () => {
   let dir: string;

@@ -1,6 +1,6 @@
 import { ManualClock } from "../../../src/core/clock";
 import { SandboxEvents, type SandboxEventMap } from "../../../server/sandbox/events";
-import { silentLogger } from "../../../server/sandbox/logger";
+import { silentLogger } from "../../../server/shared/logger";
 import { parseNewOrder } from "../../../server/sandbox/trading/order-request";
 import { Trading, type TradingCaller } from "../../../server/sandbox/trading/trading";
 import { allAccounts } from "../../../server/sandbox/seed/people";

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Scope } from "../../../src/core/wire/auth";
-import { parseClientConfig, type OAuthClientConfig } from "./client-config";
-import { randomToken } from "../../shared/secrets";
+import type { Scope } from "../../src/core/wire/auth";
+import { parseClientConfig, type OAuthClientConfig } from "./oauth-client-config";
+import { randomToken } from "./secrets";
 
 /** The add-in's own client on the local sandbox; its secret is generated on first use and kept in the clients file. */
 export const LOCAL_CLIENT_ID = "binck-excel-local";

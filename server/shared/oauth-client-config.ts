@@ -1,4 +1,4 @@
-import { isScope, type Scope } from "../../../src/core/wire/auth";
+import { isScope, type Scope } from "../../src/core/wire/auth";
 
 /** One registered OAuth client, as in the clients file and in SandboxOptions.extraClients. */
 export interface OAuthClientConfig {
