@@ -5,7 +5,7 @@
  */
 const AEX: ReadonlyArray<readonly [isin: string, name: string]> = [
   ["NL0010273215", "ASML Holding"], ["NL0011821202", "ING Groep"], ["NL0000009538", "Koninklijke Philips"],
-  ["GB00BP6MXD84", "Shell"], ["GB00B10RZP78", "Unilever"], ["NL0013654783", "Prosus"], ["NL0012969182", "Adyen"],
+  ["GB00BP6MXD84:XAMS", "Shell"], ["GB00B10RZP78", "Unilever"], ["NL0013654783", "Prosus"], ["NL0012969182", "Adyen"],
   ["NL0011794037", "Koninklijke Ahold Delhaize"], ["NL0000009165", "Heineken"], ["GB00B2B0DG97", "RELX"],
   ["NL0000395903", "Wolters Kluwer"], ["NL0000334118", "ASM International"], ["NL0000009082", "Koninklijke KPN"],
   ["NL0010773842", "NN Group"], ["NL0011540547", "ABN AMRO Bank"], ["NL0013267909", "Akzo Nobel"],

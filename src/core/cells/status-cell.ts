@@ -79,7 +79,7 @@ function statusValues(services: CellServices, feed: Feed | undefined): Record<St
     signedIn: signedIn ? `yes (${session.realm})` : session.status === "signedOut" ? "no" : session.status,
     account: services.account.current() ?? "",
     readOnly: signedIn ? session.readOnly : "",
-    tokenExpiry: signedIn ? services.toExcelDate(session.expiresAtMs) : "",
+    tokenExpiry: signedIn ? services.formatTime(session.expiresAtMs) : "",
     subscriptions: status?.subscriptions ?? 0,
     requests: budget.requestsInWindow,
     queued: budget.queued,
