@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from "../core/clock";
+import type { Clock, TimerHandle } from "../core";
 
 export const DEFAULT_RESULT_INTERVAL_MS = 250;
 

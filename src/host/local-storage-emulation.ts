@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from "../core/session/storage";
+import type { KeyValueStorage } from "../core";
 import type { WorkbookSettings } from "../platform/host-bridge";
 
 /** OfficeRuntime.storage emulated on localStorage (shared by every "workbook" of this origin, as in Office). */

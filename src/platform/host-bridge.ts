@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from "../core/session/storage";
+import type { KeyValueStorage } from "../core";
 
 /**
  * The parts of Office the add-in uses, as the preview host page (src/host) provides them outside Excel. The

@@ -1,6 +1,4 @@
-import { BinckError } from "../core/errors";
-import type { SignInMessage } from "../core/wire/broker";
-import type { SignInDialog } from "../core/session/session-manager";
+import { BinckError, type SignInDialog, type SignInMessage } from "../core";
 import { parseSignInMessage } from "./sign-in-message";
 
 type DisplayDialog = (url: string, options: Office.DialogOptions, callback: (result: Office.AsyncResult<Office.Dialog>) => void) => void;

@@ -1,5 +1,4 @@
-import type { SignInMessage } from "../core/wire/broker";
-import { isRealm } from "../core/wire/auth";
+import { isRealm, type SignInMessage } from "../core";
 
 /** Checks a dialog message at the boundary: a malformed one is undefined, never half trusted. */
 export function parseSignInMessage(text: string): SignInMessage | undefined {

@@ -1,5 +1,5 @@
 import { Badge, Card, Radio, RadioGroup, Spinner, Text } from "@fluentui/react-components";
-import type { AccountModel } from "../../core/wire/models";
+import type { AccountModel } from "../../core";
 import type { AccountsState } from "../hooks/useAccounts";
 import { RetryableError } from "./RetryableError";
 
