@@ -59,7 +59,10 @@ export class AuthorizationCodeStore {
    */
   redeem(code: string, check: CodeRedemptionCheck): CodeRedemption {
     const record = this.codes.get(code);
-    if (!record) return { ok: false, description: "The authorization code is unknown." };
+    // The client binding comes first, and another client's code is answered as an unknown one: a client learns
+    // nothing of codes that are not its own, and cannot end the session issued from one (RFC 9700 4.14, as for
+    // refresh tokens).
+    if (!record || record.grant.clientId !== check.clientId) return { ok: false, description: "The authorization code is unknown." };
     if (record.spent) {
       return { ok: false, description: "The authorization code was already used; the session issued from it has ended.", replayedSessionId: record.sessionId };
     }
@@ -67,7 +70,6 @@ export class AuthorizationCodeStore {
       return { ok: false, description: `The authorization code has expired: a code must be exchanged within ${Math.round(this.lifetimeMs / 1000)} s.` };
     }
     const { grant } = record;
-    if (grant.clientId !== check.clientId) return { ok: false, description: "The authorization code was issued to another client." };
     if (grant.redirectUri !== check.redirectUri) {
       return { ok: false, description: `redirect_uri '${check.redirectUri}' is not the redirect_uri of the authorize request; it must be identical.` };
     }

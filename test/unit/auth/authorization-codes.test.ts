@@ -37,10 +37,19 @@ describe("AuthorizationCodeStore", () => {
     expect(codes.redeem(code, check)).toEqual({ ok: false, description: "The authorization code has expired: a code must be exchanged within 60 s." });
   });
 
+  it("answers another client's spent code as unknown, without naming (or ending) the session issued from it", () => {
+    const { codes } = setup();
+    const code = codes.issue(grant);
+    expect(codes.redeem(code, check).ok).toBe(true);
+    codes.recordSession(code, "session-1");
+    expect(codes.redeem(code, { ...check, clientId: "other" })).toEqual({ ok: false, description: "The authorization code is unknown." });
+    expect(codes.redeem(code, check)).toMatchObject({ ok: false, replayedSessionId: "session-1" });
+  });
+
   it("refuses a mismatch without spending the code", () => {
     const { codes } = setup();
     const code = codes.issue(grant);
-    expect(codes.redeem(code, { ...check, clientId: "other" })).toEqual({ ok: false, description: "The authorization code was issued to another client." });
+    expect(codes.redeem(code, { ...check, clientId: "other" })).toEqual({ ok: false, description: "The authorization code is unknown." });
     expect(codes.redeem(code, { ...check, redirectUri: "https://app.example/cb/" })).toEqual({
       ok: false, description: "redirect_uri 'https://app.example/cb/' is not the redirect_uri of the authorize request; it must be identical.",
     });
