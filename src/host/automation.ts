@@ -62,14 +62,16 @@ export function createAutomation(workbook: Workbook, name: string, sheet: SheetC
           }
           if (!holds) return false;
           stop();
+          unlink();
           clearTimeout(timer);
           resolve();
           return true;
         };
         const stop = workbook.onChange(() => void check());
-        link.onLinked(() => void check());
+        const unlink = link.onLinked(() => void check());
         const timer = setTimeout(() => {
           stop();
+          unlink();
           reject(new Error(`binckPreview.waitFor: not true within ${timeoutMs} ms: ${String(predicate)}`));
         }, timeoutMs);
         check();

@@ -1,35 +1,41 @@
-import { columnName, formatAddress, keyOf, positionOfKey, type CellArea, type CellPosition } from "./engine/cell-address";
+import { columnName, formatAddress, keyOf, parseAddress, positionOfKey, type CellArea, type CellPosition } from "./engine/cell-address";
 import { displayText, isCellError } from "./engine/cell-value";
 import type { Workbook } from "./engine/workbook";
 
+const ROWS_PER_BLOCK = 50;
+
 /**
- * The sheet as a table. Only cells whose value changed are touched, and all of a frame's changes are written
- * together in one animation frame, so thousands of streaming cells never re-render the whole grid.
+ * The sheet as rows of cells. Only cells whose value changed are touched, all of a frame's changes are written
+ * in one animation frame, each value sits in a box of fixed size (contain: strict) and rows come in blocks that
+ * the browser skips while off screen (content-visibility: auto): a tick of thousands of streaming cells never
+ * re-renders or re-lays out the whole grid.
  */
 export class GridView {
-  readonly table: HTMLTableElement;
-  private readonly body: HTMLTableSectionElement;
-  private readonly cells: HTMLTableCellElement[][] = [];
+  readonly element: HTMLDivElement;
+  private readonly cells: HTMLDivElement[][] = [[]];
+  private block: HTMLDivElement | undefined;
   private readonly pending = new Set<string>();
   private frame: number | undefined;
   private selected: CellPosition = { row: 1, col: 1 };
   private outlined: CellArea | undefined;
-  /** Cells written since the grid was built (for the status line and benchmarks). */
+  /** Cell values written since the grid was built (for the status line, tests and benchmarks). */
   renderedCells = 0;
 
   constructor(private readonly workbook: Workbook, rows: number, readonly cols: number) {
-    this.table = document.createElement("table");
-    this.table.id = "grid";
-    this.table.setAttribute("role", "grid");
-    const head = this.table.createTHead().insertRow();
-    head.appendChild(document.createElement("th")).className = "corner";
+    this.element = document.createElement("div");
+    this.element.id = "grid";
+    this.element.setAttribute("role", "grid");
+    this.element.style.setProperty("--columns", String(cols));
+    const head = this.element.appendChild(document.createElement("div"));
+    head.className = "row head";
+    head.setAttribute("role", "row");
+    head.appendChild(document.createElement("div")).className = "corner";
     for (let col = 1; col <= cols; col++) {
-      const th = head.appendChild(document.createElement("th"));
-      th.textContent = columnName(col);
-      th.scope = "col";
+      const header = head.appendChild(document.createElement("div"));
+      header.className = "column-header";
+      header.setAttribute("role", "columnheader");
+      header.textContent = columnName(col);
     }
-    this.body = this.table.createTBody();
-    this.cells.push([]);
     this.addRows(rows);
     workbook.onChange((changed) => this.invalidate(changed));
   }
@@ -41,41 +47,50 @@ export class GridView {
   /** Grows the grid to at least `rows` rows. */
   addRows(rows: number): void {
     for (let row = this.rows + 1; row <= rows; row++) {
-      const tr = this.body.insertRow();
-      const th = tr.appendChild(document.createElement("th"));
-      th.textContent = String(row);
-      th.scope = "row";
-      const line: HTMLTableCellElement[] = [];
-      for (let col = 1; col <= this.cols; col++) {
-        const td = tr.insertCell();
-        td.dataset.address = formatAddress({ row, col });
-        line[col] = td;
-        this.write(td, { row, col });
+      if ((row - 1) % ROWS_PER_BLOCK === 0 || !this.block) {
+        this.block = this.element.appendChild(document.createElement("div"));
+        this.block.className = "block";
       }
-      this.cells.push(line);
+      const line = this.block.appendChild(document.createElement("div"));
+      line.className = "row";
+      line.setAttribute("role", "row");
+      const header = line.appendChild(document.createElement("div"));
+      header.className = "row-header";
+      header.setAttribute("role", "rowheader");
+      header.textContent = String(row);
+      const cells: HTMLDivElement[] = [];
+      for (let col = 1; col <= this.cols; col++) {
+        const cell = line.appendChild(document.createElement("div"));
+        cell.className = "cell";
+        cell.setAttribute("role", "gridcell");
+        cell.dataset.address = formatAddress({ row, col });
+        cell.appendChild(document.createElement("div")).className = "value";
+        cells[col] = cell;
+        this.write(cell, { row, col });
+      }
+      this.cells.push(cells);
     }
   }
 
-  cellAt(position: CellPosition): HTMLTableCellElement | undefined {
+  cellAt(position: CellPosition): HTMLDivElement | undefined {
     return this.cells[position.row]?.[position.col];
   }
 
   /** The position of a cell element of this grid. */
   positionOf(element: Element | null): CellPosition | undefined {
-    const td = element?.closest("td");
-    const address = td?.dataset.address;
-    if (!address) return undefined;
-    return { row: (td!.parentElement as HTMLTableRowElement).rowIndex, col: td!.cellIndex };
+    const address = (element?.closest("[data-address]") as HTMLElement | null)?.dataset.address;
+    return address ? parseAddress(address) : undefined;
   }
 
   select(position: CellPosition): void {
-    this.cellAt(this.selected)?.classList.remove("selected");
-    this.cellAt(this.selected)?.removeAttribute("aria-selected");
+    const previous = this.cellAt(this.selected);
+    previous?.classList.remove("selected");
+    previous?.removeAttribute("aria-selected");
     this.selected = position;
-    const td = this.cellAt(position);
-    td?.classList.add("selected");
-    td?.setAttribute("aria-selected", "true");
-    td?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const cell = this.cellAt(position);
+    cell?.classList.add("selected");
+    cell?.setAttribute("aria-selected", "true");
+    cell?.scrollIntoView({ block: "nearest", inline: "nearest" });
     this.outlineSpill();
   }
 
@@ -85,30 +100,31 @@ export class GridView {
     this.frame ??= requestAnimationFrame(() => this.render());
   }
 
-  /** Writes the queued cells now (the frame callback; also for tests that cannot wait for a frame). */
+  /** Writes the queued cells (the frame callback). */
   render(): void {
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.frame = undefined;
     for (const key of this.pending) {
       const position = positionOfKey(key);
-      const td = this.cellAt(position);
-      if (td) this.write(td, position);
+      const cell = this.cellAt(position);
+      if (cell) this.write(cell, position);
     }
     this.pending.clear();
     this.outlineSpill();
   }
 
-  private write(td: HTMLTableCellElement, position: CellPosition): void {
+  private write(cell: HTMLDivElement, position: CellPosition): void {
     const value = this.workbook.value(position);
     const text = displayText(value);
-    if (td.textContent !== text) td.textContent = text;
+    const box = cell.firstChild as HTMLDivElement;
+    if (box.textContent !== text) box.textContent = text;
     const kind = isCellError(value) ? "error" : typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : "";
-    if ((td.dataset.kind ?? "") !== kind) {
-      if (kind) td.dataset.kind = kind;
-      else delete td.dataset.kind;
+    if ((cell.dataset.kind ?? "") !== kind) {
+      if (kind) cell.dataset.kind = kind;
+      else delete cell.dataset.kind;
     }
     const title = isCellError(value) && value.message ? `${value.error} ${value.message}` : "";
-    if (td.title !== title) td.title = title;
+    if (cell.title !== title) cell.title = title;
     this.renderedCells++;
   }
 
@@ -117,7 +133,7 @@ export class GridView {
     const owner = this.workbook.spillOwner(this.selected) ?? this.selected;
     const area = this.workbook.spillArea(owner);
     if (sameArea(area, this.outlined)) return;
-    for (const td of this.table.querySelectorAll("td.spill")) td.classList.remove("spill");
+    for (const cell of this.element.querySelectorAll(".cell.spill")) cell.classList.remove("spill");
     this.outlined = area;
     if (!area) return;
     for (let row = area.from.row; row <= area.to.row; row++) for (let col = area.from.col; col <= area.to.col; col++) this.cellAt({ row, col })?.classList.add("spill");

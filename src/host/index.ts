@@ -45,14 +45,21 @@ const saved = store.load();
 const cells = saved ?? sampleSheet();
 const positions = Object.keys(cells).map(requireAddress);
 const grid = new GridView(workbook, Math.max(100, ...positions.map((position) => position.row + 20)), 26);
-element("grid-container").appendChild(grid.table);
+element("grid-container").appendChild(grid.element);
 for (const [address, text] of Object.entries(cells)) workbook.setInput(requireAddress(address), text);
 store.save(workbook.inputs());
 
+// Saved once per burst of typing (a script may type thousands of cells in one go).
+let savePending = false;
 const type = (position: CellPosition, text: string) => {
   if (position.row > grid.rows) grid.addRows(position.row + 20);
   workbook.setInput(position, text);
-  store.save(workbook.inputs());
+  if (savePending) return;
+  savePending = true;
+  queueMicrotask(() => {
+    savePending = false;
+    store.save(workbook.inputs());
+  });
 };
 const sheet = new SheetController(workbook, grid, {
   container: element("grid-container"),
@@ -62,8 +69,15 @@ const sheet = new SheetController(workbook, grid, {
   status: element("status-line"),
 }, type);
 (window as unknown as Record<string, unknown>).binckPreview = createAutomation(workbook, name, sheet, grid, link, (address, text) => type(requireAddress(address), text));
+let countPending = false;
 workbook.onChange(() => {
-  element("invocation-count").textContent = `${workbook.runningInvocations().length} running functions`;
+  if (countPending) return;
+  countPending = true;
+  requestAnimationFrame(() => {
+    countPending = false;
+    const text = `${workbook.invocationCount} running functions`;
+    if (element("invocation-count").textContent !== text) element("invocation-count").textContent = text;
+  });
 });
 
 void (async () => {

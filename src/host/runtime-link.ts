@@ -33,8 +33,9 @@ export class RuntimeLink {
     return [...(this.linked?.functions.keys() ?? [])];
   }
 
-  onLinked(listener: () => void): void {
+  onLinked(listener: () => void): () => void {
     this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Associations arrive one by one while functions.js loads: link once they are all in. */

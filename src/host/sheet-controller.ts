@@ -101,13 +101,15 @@ export class SheetController {
   }
 
   private startEditing(mode: "enter" | "edit", text: string): void {
-    const td = this.grid.cellAt(this.selected);
-    if (!td) return;
+    const cell = this.grid.cellAt(this.selected);
+    if (!cell) return;
     const editor = this.ui.editor;
-    editor.style.left = `${td.offsetLeft}px`;
-    editor.style.top = `${td.offsetTop}px`;
-    editor.style.minWidth = `${td.offsetWidth}px`;
-    editor.style.height = `${td.offsetHeight}px`;
+    const box = cell.getBoundingClientRect();
+    const container = this.ui.container.getBoundingClientRect();
+    editor.style.left = `${box.left - container.left + this.ui.container.scrollLeft}px`;
+    editor.style.top = `${box.top - container.top + this.ui.container.scrollTop}px`;
+    editor.style.minWidth = `${box.width}px`;
+    editor.style.height = `${box.height}px`;
     editor.value = text;
     editor.hidden = false;
     this.ui.formulaInput.value = text;

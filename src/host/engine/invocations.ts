@@ -84,6 +84,10 @@ export class InvocationTable {
     return [...this.invocations.keys()];
   }
 
+  get size(): number {
+    return this.invocations.size;
+  }
+
   usersOf(key: string): string[] {
     return [...(this.invocations.get(key)?.users ?? [])];
   }

@@ -124,6 +124,10 @@ export class Workbook {
     }));
   }
 
+  get invocationCount(): number {
+    return this.invocations.size;
+  }
+
   /** Listens for cells whose shown value changed (position keys "row,col"). */
   onChange(listener: (changed: ReadonlySet<string>) => void): () => void {
     this.listeners.add(listener);
