@@ -42,7 +42,9 @@ const bridge: BrowserHostBridge = {
 
 const store = new WorkbookStore(name);
 const saved = store.load();
-const cells = saved ?? sampleSheet();
+// `?sheet=blank` opens a workbook never seen before without the sample sheet (tests that only need the taskpane).
+const blank = new URLSearchParams(location.search).get("sheet") === "blank";
+const cells = saved ?? (blank ? {} : sampleSheet());
 const positions = Object.keys(cells).map(requireAddress);
 const grid = new GridView(workbook, Math.max(100, ...positions.map((position) => position.row + 20)), 26);
 element("grid-container").appendChild(grid.element);

@@ -20,13 +20,13 @@ describe("the preview workbook in headless Chromium", () => {
     await world.close();
   });
 
-  const open = (workbook: string) => openWorkbook(browser, world.broker.url, workbook);
+  const open = (workbook: string, sampleSheet = false) => openWorkbook(browser, world.broker.url, workbook, { sampleSheet });
   const valueOf = (page: Page, address: string) => preview(page, (api, at) => api.getValue(at), address);
   const waitForText = (page: Page, address: string, text: string) =>
     preview(page, (api, [at, expected]) => api.waitFor(() => api.getText(at) === expected), [address, text] as const);
 
   it("starts a new workbook with the sample sheet: AEX watch list, order book, news, status and the version", async () => {
-    const { page } = await open("Sample");
+    const { page } = await open("Sample", true);
     const inputs = await preview(page, (api) => ["A3", "A27", "B3", "H2", "H13", "A33", "I26"].map((address) => api.getInput(address)));
     expect(inputs).toEqual(["NL0010273215", "NL0000687663", '=BINCK.QUOTES(A3:A27,"lst,bid,ask,chgpct")', '=BINCK.BOOK("NL0010273215")', "=BINCK.STATUS()", "=BINCK.NEWS(5)", "=BINCK.VERSION()"]);
     await waitForText(page, "I26", ADDIN_VERSION);
