@@ -1,6 +1,5 @@
 import type { Page } from "playwright-core";
-import { startBrokerWorld, type BrokerWorld } from "../support/broker";
-import { launchBrowser, type TestBrowser } from "../support/browser";
+import { useBrowserWorld } from "../support/browser-world";
 import { openWorkbook, preview, signInThroughPopup } from "../support/browser-host";
 
 /**
@@ -9,16 +8,7 @@ import { openWorkbook, preview, signInThroughPopup } from "../support/browser-ho
  * blocked spill. Every wait is for what the cells show, never a fixed sleep.
  */
 describe("live prices in the preview workbook", () => {
-  let world: BrokerWorld;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    world = await startBrokerWorld({ serveDist: true, sandbox: { ticksPerSecond: 10 } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await world.close();
-  });
+  const stage = useBrowserWorld({ sandbox: { ticksPerSecond: 10 } });
 
   type Preview = import("../../src/host/automation").PreviewAutomation;
   const set = (page: Page, cells: Record<string, string>) => preview(page, (api, all) => {
@@ -32,13 +22,13 @@ describe("live prices in the preview workbook", () => {
       return api.waitFor(() => test(api.getValue(at)), ms);
     }, [address, check, timeoutMs] as const);
   const control = (path: string, body: unknown = {}) =>
-    fetch(`${world.sandbox.urls.api}/_sandbox/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${stage.world.sandbox.urls.api}/_sandbox/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
   let page: Page;
   let pane: Awaited<ReturnType<typeof openWorkbook>>["pane"];
 
   it("says 'sign in' before sign-in, then streams prices that move, with formulas around them", async () => {
-    ({ page, pane } = await openWorkbook(browser, world.broker.url, "LivePrices"));
+    ({ page, pane } = await openWorkbook(stage.browser, stage.world.broker.url, "LivePrices"));
     await preview(page, (api) => api.clear());
     await set(page, {
       A1: "NL0010273215", B1: "=BINCK.QUOTE(A1,\"lst\")", C1: "=B1*10",
@@ -49,7 +39,7 @@ describe("live prices in the preview workbook", () => {
     expect(await value(page, "B1")).toEqual({ error: "#N/A", message: "sign in to Binck in the taskpane" });
     expect(await value(page, "A3")).toMatchObject({ error: "#VALUE!", message: expect.stringContaining("'speed' is not a quote field; use one of lst, cls") });
 
-    await signInThroughPopup(browser, pane, { consent: "allow" });
+    await signInThroughPopup(stage.browser, pane, { consent: "allow" });
     await waitFor(page, "B1", "(v) => typeof v === 'number'");
     await waitFor(page, "B2", "(v) => typeof v === 'number'");
     const first = (await value(page, "B1")) as number;
@@ -94,7 +84,7 @@ describe("live prices in the preview workbook", () => {
     await pane.locator("#sign-out").click();
     await waitFor(page, "B1", "(v) => v && v.message === 'sign in to Binck in the taskpane'");
     await waitFor(page, "G1", "(v) => v && v.message === 'sign in to Binck in the taskpane'");
-    await signInThroughPopup(browser, pane, {});
+    await signInThroughPopup(stage.browser, pane, {});
     await waitFor(page, "B1", "(v) => typeof v === 'number'");
     await waitFor(page, "G1", "(v) => typeof v === 'number'");
     await waitFor(page, "G6", "(v) => typeof v === 'number'");

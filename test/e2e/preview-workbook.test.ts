@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
 import { ADDIN_VERSION } from "../../src/core/version";
-import { startBrokerWorld, type BrokerWorld } from "../support/broker";
-import { launchBrowser, type TestBrowser } from "../support/browser";
+import { useBrowserWorld } from "../support/browser-world";
 import { openWorkbook, preview } from "../support/browser-host";
 
 /**
@@ -9,18 +8,9 @@ import { openWorkbook, preview } from "../support/browser-host";
  * the keyboard, kept across reloads; the Office stand-in keeping to office.js's contract.
  */
 describe("the preview workbook in headless Chromium", () => {
-  let world: BrokerWorld;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    world = await startBrokerWorld({ serveDist: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await world.close();
-  });
+  const stage = useBrowserWorld();
 
-  const open = (workbook: string, sampleSheet = false) => openWorkbook(browser, world.broker.url, workbook, { sampleSheet });
+  const open = (workbook: string, sampleSheet = false) => openWorkbook(stage.browser, stage.world.broker.url, workbook, { sampleSheet });
   const valueOf = (page: Page, address: string) => preview(page, (api, at) => api.getValue(at), address);
   const waitForText = (page: Page, address: string, text: string) =>
     preview(page, (api, [at, expected]) => api.waitFor(() => api.getText(at) === expected), [address, text] as const);

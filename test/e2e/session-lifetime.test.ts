@@ -1,5 +1,4 @@
-import { startBrokerWorld, type BrokerWorld } from "../support/broker";
-import { launchBrowser, type TestBrowser } from "../support/browser";
+import { useBrowserWorld } from "../support/browser-world";
 import { openHost, signInThroughPopup } from "../support/browser-host";
 
 /**
@@ -7,27 +6,18 @@ import { openHost, signInThroughPopup } from "../support/browser-host";
  * chain ends it says so: "Signed out — sign in again". Waits are for what the page shows, never fixed sleeps.
  */
 describe("session lifetime in the taskpane", () => {
-  let world: BrokerWorld;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    world = await startBrokerWorld({ serveDist: true, sandbox: { accessTokenLifetimeMs: 4_000, refreshChainMs: 9_000 } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await world.close();
-  });
+  const stage = useBrowserWorld({ sandbox: { accessTokenLifetimeMs: 4_000, refreshChainMs: 9_000 } });
 
   async function signIn() {
-    const opened = await openHost(browser, world.broker.url, "Lifetime");
-    await signInThroughPopup(browser, opened.pane, { consent: "allow" });
+    const opened = await openHost(stage.browser, stage.world.broker.url, "Lifetime");
+    await signInThroughPopup(stage.browser, opened.pane, { consent: "allow" });
     await opened.pane.waitForSelector("#accounts");
     return opened;
   }
 
   it("refreshes before expiry, then shows the end of the refresh chain", async () => {
     const { pane } = await signIn();
-    const tokenCalls = () => world.upstreamCalls.filter((call) => call.endsWith("/access_token")).length;
+    const tokenCalls = () => stage.world.upstreamCalls.filter((call) => call.endsWith("/access_token")).length;
     const afterSignIn = tokenCalls();
     const firstText = await pane.locator("#session-text").innerText();
     expect(firstText).toMatch(/^Signed in \(Netherlands\)/);

@@ -1,5 +1,4 @@
-import { startBrokerWorld, type BrokerWorld } from "../support/broker";
-import { launchBrowser, type TestBrowser } from "../support/browser";
+import { useBrowserWorld } from "../support/browser-world";
 import { openHost, signInThroughPopup } from "../support/browser-host";
 
 /**
@@ -8,23 +7,14 @@ import { openHost, signInThroughPopup } from "../support/browser-host";
  * of maintenance, not at the next 30 s backoff step.
  */
 describe("the taskpane through maintenance", () => {
-  let world: BrokerWorld;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    world = await startBrokerWorld({ serveDist: true, sandbox: { accessTokenLifetimeMs: 6_000 } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-    await world.close();
-  });
+  const stage = useBrowserWorld({ sandbox: { accessTokenLifetimeMs: 6_000 } });
 
   const control = (path: string, body: unknown) =>
-    fetch(`${world.sandbox.urls.api}/_sandbox/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${stage.world.sandbox.urls.api}/_sandbox/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
   it("shows maintenance, then the expired token being renewed, then recovers by itself when maintenance ends", async () => {
-    const { pane } = await openHost(browser, world.broker.url, "Maintenance");
-    await signInThroughPopup(browser, pane, { consent: "allow" });
+    const { pane } = await openHost(stage.browser, stage.world.broker.url, "Maintenance");
+    await signInThroughPopup(stage.browser, pane, { consent: "allow" });
     await pane.locator("#accounts").waitFor();
     expect(await pane.locator("#connection-api").innerText()).toBe("connected");
 
