@@ -40,8 +40,8 @@ async function main(): Promise<void> {
   });
   out();
   out(`binck-excel is running. Environment: ${config.environmentDescription} (BINCK_ENV=${config.environment}).`);
-  out(`  add-in + broker   ${broker.url}/taskpane.html   (token broker under /auth/: ${broker.url}/auth/config)`);
-  out(`  browser preview   ${broker.url}/host.html       (the add-in without Excel)`);
+  out(`  preview workbook  ${broker.url}/host.html       (open this: the add-in in a sheet, without Excel; sign in, prices go live)`);
+  out(`  add-in + broker   ${broker.url}/taskpane.html   (the page Excel loads; token broker under /auth/: ${broker.url}/auth/config)`);
   if (sandbox) {
     out(`  sandbox API       ${sandbox.urls.api}/api/v1/version`);
     out(`  sandbox realtime  ${sandbox.urls.realtime}/stream/v1   (the SignalR hub; in a browser: ${sandbox.urls.realtime}/version)`);
