@@ -5,31 +5,24 @@ import { preview } from "../test/support/browser-host";
 import { cpuOfTree, projectRoot } from "./child-process";
 
 /**
- * The preview workbook (dist/host.html) in headless Chromium, measured from the page. A script injected before
- * every page loads counts the Quote items arriving on any WebSocket, so the add-in page and a bare page are
- * counted alike; nothing in src/ is changed.
+ * The preview workbook (dist/host.html) in headless Chromium, measured from outside the page: Quote items are
+ * counted in the WebSocket frames Chromium reports (playwright's framereceived), so the add-in page and a bare
+ * page are counted alike and nothing in src/ is changed.
  */
-export const COUNT_QUOTE_ITEMS = `(() => {
-  const Native = window.WebSocket;
-  window.__benchQuoteItems = 0;
-  window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (event) => {
-        if (typeof event.data !== "string" || !event.data.includes('"Quote"')) return;
-        const matches = event.data.match(/"typ":/g);
-        window.__benchQuoteItems += matches ? matches.length : 0;
-      });
-    }
-  };
-})();`;
+export class QuoteItemCounter {
+  items = 0;
 
-/** Quote items counted in every frame of the page. */
-export async function quoteItems(page: Page): Promise<number> {
-  let total = 0;
-  for (const frame of page.frames()) total += await frame.evaluate(() => (window as unknown as { __benchQuoteItems?: number }).__benchQuoteItems ?? 0).catch(() => 0);
-  return total;
+  watch(page: Page): void {
+    page.on("websocket", (socket) => socket.on("framereceived", ({ payload }) => {
+      const text = typeof payload === "string" ? payload : payload.toString();
+      if (!text.includes('"Quote"')) return;
+      this.items += text.match(/"typ":/g)?.length ?? 0;
+    }));
+  }
 }
+
+/** tsx compiles functions passed to page.evaluate with esbuild's keepNames, which calls __name in the page. */
+export const DEFINE_NAME_HELPER = "window.__name = window.__name || ((target) => target);";
 
 /** The page's JS heap after a forced GC, MB (CDP; the frames of one origin share the page's isolate). */
 export async function pageHeapMb(cdp: CDPSession): Promise<number> {
@@ -54,8 +47,8 @@ export interface BrowserWindow {
 }
 
 /** Items/s arriving and recalculations/s over `seconds`. */
-export async function measurePage(page: Page, seconds: number, countRecalcs: boolean): Promise<BrowserWindow> {
-  const itemsBefore = await quoteItems(page);
+export async function measurePage(page: Page, counter: QuoteItemCounter, seconds: number, countRecalcs: boolean): Promise<BrowserWindow> {
+  const itemsBefore = counter.items;
   const cpuBefore = chromiumCpuSeconds();
   const started = Date.now();
   const recalcs = countRecalcs
@@ -67,22 +60,25 @@ export async function measurePage(page: Page, seconds: number, countRecalcs: boo
   const recalcCount = await recalcs;
   const elapsed = (Date.now() - started) / 1000;
   return {
-    itemsPerSecond: ((await quoteItems(page)) - itemsBefore) / elapsed,
+    itemsPerSecond: (counter.items - itemsBefore) / elapsed,
     recalcsPerSecond: recalcCount / elapsed,
     chromiumCpuPercent: ((chromiumCpuSeconds() - cpuBefore) / elapsed) * 100,
   };
 }
 
 /**
- * The baseline page: a blank page on the add-in origin with the official SignalR browser bundle, subscribed to
- * the same instruments at Book level, doing nothing with the messages but the injected count.
+ * The baseline page: a bare page on the hub's origin with the official SignalR browser bundle, subscribed to
+ * the same instruments at Book level, doing nothing with the messages.
  */
-export async function measureBarePage(browser: TestBrowser, addinOrigin: string, hubUrl: string, accessToken: string, account: string, ids: readonly string[], seconds: number): Promise<BrowserWindow> {
+export async function measureBarePage(browser: TestBrowser, hubUrl: string, accessToken: string, account: string, ids: readonly string[], seconds: number): Promise<BrowserWindow> {
   const page = await browser.context.newPage();
+  const counter = new QuoteItemCounter();
+  counter.watch(page);
   try {
-    await page.route(`${addinOrigin}/bench-blank.html`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>bench</title>" }));
-    await page.addInitScript(COUNT_QUOTE_ITEMS);
-    await page.goto(`${addinOrigin}/bench-blank.html`);
+    // A page the hub's origin really serves (its 404): a page fulfilled by page.route counts as a public one,
+    // and Chromium's local network access checks then block its WebSocket to localhost.
+    const blank = `${new URL(hubUrl).origin}/bench-blank`;
+    await page.goto(blank);
     await page.addScriptTag({ path: path.join(projectRoot, "node_modules/@microsoft/signalr/dist/browser/signalr.min.js") });
     await page.evaluate(async ({ hubUrl, accessToken, account, ids }) => {
       const signalR = (window as unknown as { signalR: typeof import("@microsoft/signalr") }).signalR;
@@ -95,7 +91,7 @@ export async function measureBarePage(browser: TestBrowser, addinOrigin: string,
       for (let first = 0; first < ids.length; first += 100) await connection.invoke("SubscribeQuotes", account, ids.slice(first, first + 100), "Book");
     }, { hubUrl, accessToken, account, ids: [...ids] });
     await pause(1000);
-    return await measurePage(page, seconds, false);
+    return await measurePage(page, counter, seconds, false);
   } finally {
     await page.close();
   }

@@ -2,7 +2,7 @@ import { startBrokerWorld } from "../test/support/broker";
 import { launchBrowser } from "../test/support/browser";
 import { openWorkbook, preview, signInThroughPopup } from "../test/support/browser-host";
 import { pipelineInputs } from "./pipeline";
-import { COUNT_QUOTE_ITEMS, measureBarePage, measurePage, pageHeapMb } from "./preview-live";
+import { DEFINE_NAME_HELPER, measureBarePage, measurePage, pageHeapMb, QuoteItemCounter } from "./preview-live";
 
 const FORMULAS = 1000;
 const INSTRUMENTS = 3000;
@@ -16,13 +16,15 @@ const FIELDS = ["lst", "bid", "ask"];
 export async function printPreview(seconds: number, out: (line: string) => void): Promise<void> {
   const world = await startBrokerWorld({ serveDist: true, sandbox: { ticksPerSecond: Number(process.env.BENCH_TICKS_PER_SECOND ?? 10) } });
   const browser = await launchBrowser();
+  await browser.context.addInitScript(DEFINE_NAME_HELPER);
   try {
     const { accessToken, ids } = await pipelineInputs(world.sandbox, INSTRUMENTS);
     const pct = (value: number) => `${value.toFixed(0)}%`;
-    const bare = await measureBarePage(browser, world.broker.url, `${world.sandbox.urls.realtime}/stream/v1`, accessToken, "190126781", ids, seconds);
-    out(`preview    baseline: blank page with the SignalR browser client, ${ids.length} instruments (Book), counting only: ${bare.itemsPerSecond.toFixed(0)} items/s; Chromium CPU ${pct(bare.chromiumCpuPercent)} of one core`);
+    const bare = await measureBarePage(browser, `${world.sandbox.urls.realtime}/stream/v1`, accessToken, "190126781", ids, seconds);
+    out(`preview    baseline: blank page (on the hub's origin) with the SignalR browser client, ${ids.length} instruments (Book), counting only: ${bare.itemsPerSecond.toFixed(0)} items/s; Chromium CPU ${pct(bare.chromiumCpuPercent)} of one core`);
 
-    await browser.context.addInitScript(COUNT_QUOTE_ITEMS);
+    const counter = new QuoteItemCounter();
+    browser.context.once("page", (opened) => counter.watch(opened));
     const { page, pane } = await openWorkbook(browser, world.broker.url, "Bench");
     const cdp = await browser.context.newCDPSession(page);
     await signInThroughPopup(browser, pane, { consent: "allow" });
@@ -58,7 +60,7 @@ export async function printPreview(seconds: number, out: (line: string) => void)
       api.setFormula("B1", `=BINCK.QUOTES(A1:A${all.length},"lst,bid,ask,bid2,ask2")`);
       return api.waitFor(() => typeof api.getValue(`B${all.length}`) === "number", 120_000);
     }, ids);
-    const spill = await measurePage(page, seconds, true);
+    const spill = await measurePage(page, counter, seconds, true);
     out(`preview    =BINCK.QUOTES over ${ids.length} ids (Book level): ${spill.itemsPerSecond.toFixed(0)} items/s arriving = ` +
       `${(spill.itemsPerSecond / bare.itemsPerSecond).toFixed(2)}x the blank page; ${spill.recalcsPerSecond.toFixed(1)} recalculations/s; Chromium CPU ${pct(spill.chromiumCpuPercent)} of one core`);
     await preview(page, (api) => api.clear());

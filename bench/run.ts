@@ -11,7 +11,8 @@ import { startSandboxProcess } from "./sandbox-process";
 /**
  * `npm run bench`: the market tick, the hub push rate to 1 client watching 3,000 instruments (with the same
  * client fed by a bare sender as baseline), to 1 and to 50 clients, and REST requests per second, against a sandbox in its own
- * process. Prints figures; asserts nothing. Needs NODE_EXTRA_CA_CERTS=.certs/ca.crt (the npm script sets it).
+ * process; the add-in's live-prices pipeline in Node (bench/pipeline-report.ts) and in the preview in Chromium
+ * (bench/preview-report.ts); the bundle sizes. BENCH_ONLY picks parts (comma-separated). Prints figures; asserts nothing. Needs NODE_EXTRA_CA_CERTS=.certs/ca.crt (the npm script sets it).
  */
 const SEED = 20210630;
 const WATCHED = 3000;
@@ -24,7 +25,6 @@ async function main(): Promise<void> {
   const parts = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
   const wanted = (part: string) => parts.size === 0 || parts.has(part);
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const pct = (value: number) => `${value.toFixed(0)}%`;
 
   if (wanted("tick")) {
     const tick = measureMarketTick(WATCHED, ticksPerSecond, SEED);
@@ -33,7 +33,12 @@ async function main(): Promise<void> {
       `stepTicks ${tick.stepTicksNs.toFixed(0)} ns vs ${tick.stringStepTicksNs.toFixed(0)} ns string-based (${(tick.stringStepTicksNs / tick.stepTicksNs).toFixed(1)}x faster)`);
   }
   if (wanted("bundle")) printBundleSizes(out);
-  if (!wanted("hub") && !wanted("rest") && !wanted("pipeline") && !wanted("preview")) return;
+  if (wanted("hub") || wanted("rest") || wanted("pipeline")) await againstSandboxProcess(basePort, ticksPerSecond, seconds, wanted, out);
+  if (wanted("preview")) await printPreview(seconds, out);
+}
+
+async function againstSandboxProcess(basePort: number, ticksPerSecond: number, seconds: number, wanted: (part: string) => boolean, out: (line: string) => void): Promise<void> {
+  const pct = (value: number) => `${value.toFixed(0)}%`;
 
   const sandbox = await startSandboxProcess(basePort, {
     SANDBOX_TICKS_PER_SECOND: String(ticksPerSecond),
@@ -73,7 +78,6 @@ async function main(): Promise<void> {
   } finally {
     await sandbox.stop();
   }
-  if (wanted("preview")) await printPreview(seconds, out);
 }
 
 main().catch((error: unknown) => {
