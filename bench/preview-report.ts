@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { startBrokerWorld } from "../test/support/broker";
 import { launchBrowser } from "../test/support/browser";
 import { openWorkbook, preview, signInThroughPopup } from "../test/support/browser-host";
@@ -11,7 +13,8 @@ const FIELDS = ["lst", "bid", "ask"];
 
 /**
  * issue 6 part 6, in headless Chromium: the built add-in (dist/, build it first) in the preview workbook, signed
- * in through the pop-up, against a sandbox and broker in this process.
+ * in through the pop-up, against a sandbox and broker in this process. BENCH_PROFILE_DIR=dir writes a CPU profile of
+ * the page during the 1,000 formulas there (read it with bench/cpu-profile-summary.ts).
  */
 export async function printPreview(seconds: number, out: (line: string) => void): Promise<void> {
   const world = await startBrokerWorld({ serveDist: true, sandbox: { ticksPerSecond: Number(process.env.BENCH_TICKS_PER_SECOND ?? 10) } });
@@ -35,6 +38,11 @@ export async function printPreview(seconds: number, out: (line: string) => void)
     await preview(page, (api) => api.clear());
 
     // 3. 1,000 formulas typed at once, to every one showing a number; the baseline is 1,000 plain formulas.
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    if (profileDir) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.start");
+    }
     const [plainMs, quoteMs] = await preview(page, async (api, [some, count]) => {
       const timed = async (formula: (row: number) => string) => {
         const started = performance.now();
@@ -51,6 +59,10 @@ export async function printPreview(seconds: number, out: (line: string) => void)
       api.clear();
       return [plain, quotes];
     }, [ids.slice(0, FORMULAS), FORMULAS] as const);
+    if (profileDir) {
+      const { profile } = await cdp.send("Profiler.stop");
+      writeFileSync(path.join(profileDir, "preview-1000-formulas.cpuprofile"), JSON.stringify(profile));
+    }
     out(`preview    ${FORMULAS} =BINCK.QUOTE(id,"lst") typed at once → all numbers (goal <= 2000 ms): ${quoteMs.toFixed(0)} ms ` +
       `(${(quoteMs / plainMs).toFixed(1)}x the ${plainMs.toFixed(0)} ms of ${FORMULAS} plain formulas =n*2)`);
 
@@ -58,7 +70,7 @@ export async function printPreview(seconds: number, out: (line: string) => void)
     await preview(page, (api, all) => {
       all.forEach((id, index) => api.setFormula(`A${index + 1}`, id));
       api.setFormula("B1", `=BINCK.QUOTES(A1:A${all.length},"lst,bid,ask,bid2,ask2")`);
-      return api.waitFor(() => typeof api.getValue(`B${all.length}`) === "number", 120_000);
+      return api.waitFor(() => api.spillRange("B1") === `B1:F${all.length}` && typeof api.getValue("B1") === "number", 120_000);
     }, ids);
     const spill = await measurePage(page, counter, seconds, true);
     out(`preview    =BINCK.QUOTES over ${ids.length} ids (Book level): ${spill.itemsPerSecond.toFixed(0)} items/s arriving = ` +
