@@ -35,6 +35,12 @@ export async function startScript(script: string, args: string[], env: Record<st
       reject(new Error(`${script} exited with ${code}:\n${output}`));
     });
   });
+  // After the start, anything it says (and an unexpected end) goes to stderr, so a crash mid-run is seen.
+  child.stdout!.removeAllListeners("data");
+  child.stderr!.removeAllListeners("data");
+  child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${path.basename(script)}] ${chunk.toString()}`));
+  child.removeAllListeners("exit");
+  child.on("exit", (code, signal) => process.stderr.write(`[${path.basename(script)}] exited unexpectedly (${code ?? signal})\n`));
   const pid = child.pid!;
   return {
     pid,
@@ -49,7 +55,8 @@ export async function startScript(script: string, args: string[], env: Record<st
   };
 }
 
-function cpuOfTree(pid: number): number {
+/** CPU seconds of a process and its descendants (Linux /proc). */
+export function cpuOfTree(pid: number): number {
   const ticksPerSecond = 100;
   let total = 0;
   const visit = (current: number) => {

@@ -10,7 +10,7 @@ const ACCOUNT = "190300007";
 /** SubscribeQuotes takes at most 100 ids per call (API.md 5.7). */
 const IDS_PER_SUBSCRIBE_CALL = 100;
 
-async function token(sandbox: SandboxProcess, username: string): Promise<string> {
+export async function token(sandbox: Pick<SandboxProcess, "urls">, username: string): Promise<string> {
   const response = await fetch(`${sandbox.urls.api}/_sandbox/sessions`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -21,7 +21,7 @@ async function token(sandbox: SandboxProcess, username: string): Promise<string>
 }
 
 /** The first `count` quotable instruments of the allInstruments list (class entries have no quotes). */
-async function quotableIds(sandbox: SandboxProcess, accessToken: string, count: number): Promise<string[]> {
+export async function quotableIds(sandbox: Pick<SandboxProcess, "urls">, accessToken: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let first = 0; ids.length < count; first += 100) {
     const response = await fetch(`${sandbox.urls.api}/api/v1/instruments/lists/allInstruments?accountNumber=${ACCOUNT}&range=${first}-${first + 99}`, {

@@ -1,14 +1,18 @@
 import { ensureCertificates } from "../server/shared/tls";
+import { printBundleSizes } from "./bundle-size";
 import { measureClientCeiling } from "./client-ceiling";
 import { measureHubPush } from "./hub-push";
 import { measureMarketTick } from "./market-tick";
+import { printPipeline } from "./pipeline-report";
+import { printPreview } from "./preview-report";
 import { measureRest } from "./rest-rate";
 import { startSandboxProcess } from "./sandbox-process";
 
 /**
  * `npm run bench`: the market tick, the hub push rate to 1 client watching 3,000 instruments (with the same
  * client fed by a bare sender as baseline), to 1 and to 50 clients, and REST requests per second, against a sandbox in its own
- * process. Prints figures; asserts nothing. Needs NODE_EXTRA_CA_CERTS=.certs/ca.crt (the npm script sets it).
+ * process; the add-in's live-prices pipeline in Node (bench/pipeline-report.ts) and in the preview in Chromium
+ * (bench/preview-report.ts); the bundle sizes. BENCH_ONLY picks parts (comma-separated). Prints figures; asserts nothing. Needs NODE_EXTRA_CA_CERTS=.certs/ca.crt (the npm script sets it).
  */
 const SEED = 20210630;
 const WATCHED = 3000;
@@ -18,17 +22,23 @@ async function main(): Promise<void> {
   const ticksPerSecond = Number(process.env.BENCH_TICKS_PER_SECOND ?? 10);
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const basePort = Number(process.env.BENCH_BASE_PORT ?? 4101);
-  const only = process.env.BENCH_ONLY;
+  const parts = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
+  const wanted = (part: string) => parts.size === 0 || parts.has(part);
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const pct = (value: number) => `${value.toFixed(0)}%`;
 
-  if (!only || only === "tick") {
+  if (wanted("tick")) {
     const tick = measureMarketTick(WATCHED, ticksPerSecond, SEED);
     out(`market tick  ${tick.instruments} watched instruments: ${tick.msPerTick.toFixed(2)} ms per tick (${tick.itemsPerTick.toFixed(0)} items), ` +
       `${(tick.msPerTick / tick.serializeMsPerTick).toFixed(2)}x the time JSON.stringify takes for the tick's batches (${tick.serializeMsPerTick.toFixed(2)} ms); ` +
       `stepTicks ${tick.stepTicksNs.toFixed(0)} ns vs ${tick.stringStepTicksNs.toFixed(0)} ns string-based (${(tick.stringStepTicksNs / tick.stepTicksNs).toFixed(1)}x faster)`);
   }
-  if (only && only !== "hub" && only !== "rest") return;
+  if (wanted("bundle")) printBundleSizes(out);
+  if (wanted("hub") || wanted("rest") || wanted("pipeline")) await againstSandboxProcess(basePort, ticksPerSecond, seconds, wanted, out);
+  if (wanted("preview")) await printPreview(seconds, out);
+}
+
+async function againstSandboxProcess(basePort: number, ticksPerSecond: number, seconds: number, wanted: (part: string) => boolean, out: (line: string) => void): Promise<void> {
+  const pct = (value: number) => `${value.toFixed(0)}%`;
 
   const sandbox = await startSandboxProcess(basePort, {
     SANDBOX_TICKS_PER_SECOND: String(ticksPerSecond),
@@ -37,7 +47,8 @@ async function main(): Promise<void> {
   });
   try {
     out(`Sandbox pid ${sandbox.pid}; ${ticksPerSecond} ticks per second per watched instrument; ${seconds} s per run.`);
-    if (!only || only === "hub") {
+    if (wanted("pipeline")) await printPipeline(sandbox, seconds, out);
+    if (wanted("hub")) {
       const ceiling = await measureClientCeiling(basePort + 3, WATCHED, ticksPerSecond, seconds);
       out(`baseline     1 client, recorded frames of ${WATCHED} instruments from a bare sender: ${ceiling.itemsPerSecond.toFixed(0)} quote items/s ` +
         `(the same client's receive rate when the sender costs next to nothing); client CPU ${pct(ceiling.clientCpuPercent)}, sender CPU ${pct(ceiling.serverCpuPercent)}`);
@@ -51,7 +62,7 @@ async function main(): Promise<void> {
           `(${(perItem(figures.serverCpuPercent, figures.itemsPerSecond) / perItem(ceiling.serverCpuPercent, ceiling.itemsPerSecond)).toFixed(1)}x the bare sender's CPU per item)`);
       }
     }
-    if (!only || only === "rest") {
+    if (wanted("rest")) {
       const response = await fetch(`${sandbox.urls.api}/_sandbox/sessions`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
