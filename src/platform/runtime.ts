@@ -7,6 +7,7 @@ import {
   DeploymentConfig,
   InstrumentResolver,
   MemoryStorage,
+  Portfolio,
   QuoteStore,
   RealtimeSession,
   RequestBudget,
@@ -46,6 +47,8 @@ export interface AddinRuntime {
   rest(): Promise<BinckRestClient>;
   /** The realtime feed, its quote store and instrument resolution, once the deployment is known. */
   streaming(): Promise<StreamingServices>;
+  /** The portfolio data layer (the refresh command's `refreshAll`), once the deployment is known. */
+  portfolio(): Promise<Portfolio>;
   /** What the custom functions' cells use. */
   readonly cells: CellServices;
 }
@@ -111,6 +114,7 @@ function createRuntime(): AddinRuntime {
       quotes: new QuoteStore(feed, logger),
       resolver: new InstrumentResolver({ lookup: client, clock, onCacheHit: () => budget.noteCacheHit() }),
       rest: client,
+      portfolio: new Portfolio({ rest: client, budget, clock, orderEvents: feed, back: availability, logger }),
     };
   }));
   chooseAccountWhenSignedIn(session, account, restClient, logger);
@@ -131,6 +135,7 @@ function createRuntime(): AddinRuntime {
     budget,
     rest: restClient,
     streaming: streamingServices,
+    portfolio: () => streamingServices().then((services) => services.portfolio),
     cells: {
       clock,
       logger,
