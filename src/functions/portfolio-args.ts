@@ -19,11 +19,11 @@ import { isOmitted, refuse } from "./args";
  * value and the rule (the cell shows #VALUE! with it).
  */
 
-/** An account number (text, or a number typed in a cell); omitted: the account picked in the taskpane. */
+/** An account number, digits (text, or a number typed in a cell); omitted: the account picked in the taskpane. */
 export function parseAccount(value: unknown, argument = "account"): string | undefined {
   if (isOmitted(value)) return undefined;
   const text = typeof value === "number" && Number.isInteger(value) && value > 0 ? String(value) : typeof value === "string" ? value.trim() : "";
-  if (!/^[A-Za-z0-9]{1,20}$/.test(text)) refuse(argument, value, "is not an account number; give one from BINCK.ACCOUNTS(), or omit it for the account picked in the taskpane");
+  if (!/^\d{1,20}$/.test(text)) refuse(argument, value, "is not an account number; give one from BINCK.ACCOUNTS(), or omit it for the account picked in the taskpane");
   return text;
 }
 
