@@ -26,6 +26,7 @@ import {
 } from "../core";
 import { createRuntimeLogger, type RuntimeLogger } from "./runtime-logger";
 import { OfficeSignInDialog } from "./office-dialog";
+import { LiveValue } from "./live-value";
 
 /**
  * What every part of one add-in runtime shares — the taskpane, the custom functions and the ribbon commands:
@@ -49,6 +50,8 @@ export interface AddinRuntime {
   streaming(): Promise<StreamingServices>;
   /** The portfolio data layer (the refresh command's `refreshAll`), once the deployment is known. */
   portfolio(): Promise<Portfolio>;
+  /** What the last "Refresh Binck data" did, for the taskpane. */
+  readonly refreshNotice: LiveValue<string | undefined>;
   /** What the custom functions' cells use. */
   readonly cells: CellServices;
 }
@@ -136,6 +139,7 @@ function createRuntime(): AddinRuntime {
     rest: restClient,
     streaming: streamingServices,
     portfolio: () => streamingServices().then((services) => services.portfolio),
+    refreshNotice: new LiveValue<string | undefined>(undefined),
     cells: {
       clock,
       logger,

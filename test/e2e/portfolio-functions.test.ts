@@ -106,4 +106,15 @@ describe("portfolio functions in the preview workbook", () => {
     await waitFor(`D${row}`, `(v) => v === ${held + 10}`);
     await waitFor("A9", "(v) => typeof v === 'number'");
   }, 60_000);
+
+  it("shows the ribbon's \"Refresh Binck data\" as a button that refreshes every table within the budget and tells what it did", async () => {
+    const before = await sent();
+    const tables = await pane.evaluate(() => (globalThis as unknown as { __binckAddinRuntime: { portfolio(): Promise<{ watchedRequests: number }> } }).__binckAddinRuntime.portfolio().then((portfolio) => portfolio.watchedRequests));
+    await page.click("#commands button[data-command='refreshBinckData']");
+    await pane.waitForSelector("#refresh-notice");
+    const notice = await pane.locator("#refresh-notice").textContent();
+    expect(notice).toMatch(new RegExp(`^Binck data refreshed: ${tables} requests for ${tables} tables; data fetched at \\d{1,2}:\\d{2}:\\d{2}`));
+    expect(await sent()).toBe(before + tables);
+    await page.waitForSelector("#command-notice:has-text('Refresh Binck data: done')");
+  }, 60_000);
 });
