@@ -117,4 +117,20 @@ describe("portfolio functions in the preview workbook", () => {
     expect(await sent()).toBe(before + tables);
     await page.waitForSelector("#command-notice:has-text('Refresh Binck data: done')");
   }, 60_000);
+
+  it("fills the sample sheet's portfolio beside the live prices, every spill unblocked", async () => {
+    const sample = await openWorkbook(browser, world.broker.url, "PortfolioSample");
+    const at = (address: string, check: string) => preview(sample.page, (api: Preview, [cell, source]) => {
+      const test = new Function("value", `return (${source})(value);`) as (value: unknown) => boolean;
+      return api.waitFor(() => test(api.getValue(cell)), 30_000);
+    }, [address, check] as const);
+    await at("O4", "(v) => typeof v === 'string' && v.length > 0");
+    await at("P18", "(v) => v === 'value'");
+    await at("A40", "(v) => v === 'number'");
+    await at("S18", "(v) => typeof v === 'number' && v > 0");
+    expect(await preview(sample.page, (api) => ["O3", "O18", "A40", "B3", "A33"].map((address) => api.spillRange(address)))).toEqual([
+      expect.stringMatching(/^O3:X\d+$/), "O18:P24", expect.stringMatching(/^A40:M\d+$/), "B3:E27", expect.stringMatching(/^A33:C3\d$/),
+    ]);
+    expect(await preview(sample.page, (api) => ["O3", "O18", "A40", "B3", "A33", "H2", "H13", "P2"].filter((address) => (api.getValue(address) as { error?: string } | null)?.error === "#SPILL!"))).toEqual([]);
+  }, 90_000);
 });
