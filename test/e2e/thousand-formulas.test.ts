@@ -60,6 +60,7 @@ describe("a sheet of 1,000 formulas", () => {
     const cells = thousandFormulas();
     expect(Object.keys(cells)).toHaveLength(1_000);
     await signInThroughPopup(browser, pane, { consent: "allow" });
+    await pane.waitForFunction(() => (globalThis as unknown as { __binckAddinRuntime: { session: { current(): { status: string } } } }).__binckAddinRuntime.session.current().status === "signedIn", undefined, { timeout: 60_000 });
     // Record when each request starts, in the runtime (the budget tells of every change in its figures).
     await pane.evaluate(() => {
       const runtime = (globalThis as unknown as { __binckAddinRuntime: { budget: { figures(): { sent: number }; onChange(listener: () => void): () => void } } }).__binckAddinRuntime;
@@ -75,6 +76,7 @@ describe("a sheet of 1,000 formulas", () => {
     await preview(page, (api, all) => {
       for (const [address, text] of Object.entries(all)) api.setFormula(address, text);
     }, cells);
+    const runtimeLog = () => pane.evaluate(() => (globalThis as unknown as { __binckAddinRuntime: { logger: { lines(): { level: string; message: string }[] } } }).__binckAddinRuntime.logger.lines().map((line) => `${line.level} ${line.message}`).join("\n"));
     await preview(page, (api, addresses) => api.waitFor(() => addresses.every((address) => {
       const shown = api.getValue(address) as { error?: string } | null;
       return shown !== null && (typeof shown !== "object" || shown.error === undefined);
@@ -84,7 +86,9 @@ describe("a sheet of 1,000 formulas", () => {
         return shown === null || (typeof shown === "object" && shown.error !== undefined);
       });
       throw new Error(`${waiting.length} cells without a value, e.g. ${waiting.slice(0, 3).map((address) => `${address}: ${JSON.stringify(api.getValue(address))}`).join("; ")}`);
-    }), Object.keys(cells));
+    }), Object.keys(cells)).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nruntime log:\n${await runtimeLog()}`);
+    });
     const filledMs = Date.now() - startedMs;
 
     const times = await pane.evaluate(() => (globalThis as unknown as { __requestTimes: number[] }).__requestTimes);
