@@ -56,7 +56,9 @@ export class PipelineClient {
       feed: this.session,
       quotes: new QuoteStore(this.session, logger),
       resolver: new InstrumentResolver({ lookup: { searchInstruments: noRest, getInstruments: noRest }, clock: systemClock }),
-      rest: { getNews: noRest },
+      rest: { getNews: noRest, searchInstruments: noRest },
+      // The pipeline watches quotes only: no cell here reads portfolio data.
+      portfolio: undefined as unknown as StreamingServices["portfolio"],
     };
     const signedIn: SessionState = { status: "signedIn", realm: "bincknlapi", scope: "read write news quotes", readOnly: false, expiresAtMs: Date.now() + 3_600_000 };
     this.services = {

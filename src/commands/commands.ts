@@ -1,2 +1,11 @@
-/** Ribbon commands (order macros) arrive with the orders work; the shared runtime loads this file already. */
+import { getAddinRuntime } from "../platform/runtime";
+import { REFRESH_ACTION_ID, refreshBinckData } from "./refresh-command";
+
+/**
+ * The ribbon commands (manifest.xml, ExecuteFunction), run in the shared runtime. Excel waits for
+ * event.completed() before it runs the next command.
+ */
 Office.onReady(() => undefined);
+Office.actions.associate(REFRESH_ACTION_ID, (event: Office.AddinCommands.Event) => {
+  void refreshBinckData(getAddinRuntime()).finally(() => event.completed());
+});

@@ -25,7 +25,8 @@ export { InstrumentResolver, type ResolverSnapshot } from "./instruments/instrum
 
 export { REALMS, isRealm, type Realm } from "./wire/auth";
 export type { BrokerPublicConfig, SignInMessage, BrokerErrorCode } from "./wire/broker";
-export type { AccountModel } from "./wire/models";
+export type { AccountModel, InstrumentType } from "./wire/models";
+export { HISTORY_INTERVALS, INSTRUMENT_TYPES, type HistoryInterval } from "./wire/instruments";
 
 export { QUOTE_FIELDS, QUOTE_PROPERTIES, quoteFieldValue, streamLevelFor, type QuoteField, type QuoteFieldSpec, type QuoteProperty } from "./quotes/quote-fields";
 export { QuoteStore } from "./quotes/quote-store";
@@ -43,6 +44,10 @@ export { bookCell } from "./cells/book-cell";
 export { newsCell } from "./cells/news-cell";
 export { statusCell, parseStatusItem, STATUS_ITEM_NAMES } from "./cells/status-cell";
 export { SIGN_IN_MESSAGE } from "./cells/signed-in-gate";
+export { accountsCell, balanceCell, ordersCell, transactionsCell, BALANCE_FIELDS, type BalanceField } from "./cells/account-cells";
+export { positionsCell } from "./cells/positions-cell";
+export { historyCell, instrumentCell, searchCell, INSTRUMENT_FIELDS, type InstrumentField } from "./cells/instrument-data-cells";
+export type { TableEntry, TableRow } from "./cells/portfolio-cell";
 
 export { Portfolio, type PortfolioOptions, type PortfolioRest, type ReadOptions, type RefreshReport } from "./portfolio/portfolio";
 export type { WatchListener, WatchUpdate } from "./portfolio/data-watch";

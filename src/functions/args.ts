@@ -67,11 +67,11 @@ function requiredText(value: unknown, argument: string, expected: string): strin
   return value.trim();
 }
 
-function isOmitted(value: unknown): boolean {
+export function isOmitted(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-function refuse(argument: string, value: unknown, rule: string): never {
+export function refuse(argument: string, value: unknown, rule: string): never {
   const shown = typeof value === "string" ? `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'` : Array.isArray(value) ? "a range" : String(value);
   const message = `${argument} ${shown} ${rule}.`;
   throw new BinckError("invalidInput", message, `Argument refused: ${message}`);

@@ -29,6 +29,8 @@ export interface PreviewAutomation {
   waitFor(predicate: () => unknown, timeoutMs?: number): Promise<void>;
   /** Empties every cell. */
   clear(): void;
+  /** A full recalculation (Excel's Ctrl+Alt+F9): every formula again; streaming invocations with unchanged arguments stay. */
+  recalculateAll(): void;
   /** Cells written to the page since it loaded: the grid writes only cells whose value changed. */
   renderedCells(): number;
   /** Resolves after the next animation frame, when the grid has written the changes queued before the call. */
@@ -77,6 +79,7 @@ export function createAutomation(workbook: Workbook, name: string, sheet: SheetC
         check();
       });
     },
+    recalculateAll: () => workbook.recalculateAll(),
     clear() {
       for (const address of Object.keys(workbook.inputs())) type(address, "");
     },

@@ -8,6 +8,7 @@ import type { FunctionsMetadata } from "./engine/function-metadata";
 import { Workbook } from "./engine/workbook";
 import { GridView } from "./grid-view";
 import { runtimeStorage, workbookSettings } from "./local-storage-emulation";
+import { RibbonToolbar } from "./ribbon-toolbar";
 import { RuntimeLink } from "./runtime-link";
 import { sampleSheet } from "./sample-sheet";
 import { SheetController } from "./sheet-controller";
@@ -30,13 +31,17 @@ element("workbook-name").textContent = name;
 const workbook = new Workbook({ schedule: (flush) => requestAnimationFrame(flush), log });
 const link = new RuntimeLink(workbook, log);
 const dialogs = new DialogEmulation(location.origin, log);
+const ribbon = new RibbonToolbar(element("commands"), log);
 const bridge: BrowserHostBridge = {
   displayDialogAsync: (url, options, callback) => dialogs.displayDialogAsync(url, options, callback as never),
   messageParent: (message, options) => dialogs.messageParent(message, options),
   storage: runtimeStorage(),
   settings: workbookSettings(name),
   customFunctionTypes: customFunctionsTypes,
-  registerRuntime: (runtime) => link.register(runtime),
+  registerRuntime: (runtime) => {
+    link.register(runtime);
+    ribbon.register(runtime);
+  },
 };
 (window as unknown as Record<string, unknown>)[BRIDGE_PROPERTY] = bridge;
 
@@ -85,6 +90,7 @@ workbook.onChange(() => {
 void (async () => {
   try {
     const manifest = await readManifest(location.origin);
+    await ribbon.load(location.origin);
     const response = await fetch(manifest.functionsMetadataUrl);
     if (!response.ok) throw new Error(`${manifest.functionsMetadataUrl} answered HTTP ${response.status}.`);
     link.setMetadata((await response.json()) as FunctionsMetadata, manifest.functionsNamespace);

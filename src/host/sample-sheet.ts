@@ -1,7 +1,8 @@
 /**
  * What a workbook never opened before starts with: a watch list of the AEX constituents of the sandbox catalogue
  * (server/sandbox/seed/instruments/equities.ts) with live quotes, ASML's order book, the news and the connection
- * status, and ordinary formulas over the spills.
+ * status, and ordinary formulas over the spills; beside it the portfolio of the account picked in the taskpane
+ * (positions priced live, balances, open orders), each spill with room below or beside it so nothing blocks it.
  */
 const AEX: ReadonlyArray<readonly [isin: string, name: string]> = [
   ["NL0010273215", "ASML Holding"], ["NL0011821202", "ING Groep"], ["NL0000009538", "Koninklijke Philips"],
@@ -27,10 +28,26 @@ export function sampleSheet(): Record<string, string> {
     A29: "Average change %", B29: `=AVERAGE(E${first}:E${last})`,
     A30: "Rising", B30: `=COUNTIF(E${first}:E${last},">0")`,
     A32: "News", A33: "=BINCK.NEWS(5)",
+    ...portfolio(),
   };
   AEX.forEach(([isin, name], index) => {
     cells[`A${first + index}`] = isin;
     cells[`F${first + index}`] = name;
   });
   return cells;
+}
+
+/** Columns O to X: positions (up to 12 rows before the balances), balances and totals; open orders below the news. */
+function portfolio(): Record<string, string> {
+  return {
+    O1: "Portfolio (the account picked in the taskpane; Refresh Binck data on the ribbon fetches it again)",
+    O2: "Account", P2: '=BINCK.STATUS("account")',
+    O3: "=BINCK.POSITIONS()",
+    O17: "Balances", O18: "=BINCK.BALANCE()",
+    R18: "Positions value", S18: "=SUM(U4:U15)",
+    R19: "Total result", S19: "=SUM(V4:V15)",
+    A39: "Open orders",
+    // The account from P2 (the taskpane's): an empty first argument would do the same in Excel.
+    A40: '=BINCK.ORDERS(P2,"open")',
+  };
 }

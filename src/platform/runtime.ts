@@ -7,6 +7,7 @@ import {
   DeploymentConfig,
   InstrumentResolver,
   MemoryStorage,
+  Portfolio,
   QuoteStore,
   RealtimeSession,
   RequestBudget,
@@ -25,6 +26,7 @@ import {
 } from "../core";
 import { createRuntimeLogger, type RuntimeLogger } from "./runtime-logger";
 import { OfficeSignInDialog } from "./office-dialog";
+import { LiveValue } from "./live-value";
 
 /**
  * What every part of one add-in runtime shares — the taskpane, the custom functions and the ribbon commands:
@@ -46,6 +48,10 @@ export interface AddinRuntime {
   rest(): Promise<BinckRestClient>;
   /** The realtime feed, its quote store and instrument resolution, once the deployment is known. */
   streaming(): Promise<StreamingServices>;
+  /** The portfolio data layer (the refresh command's `refreshAll`), once the deployment is known. */
+  portfolio(): Promise<Portfolio>;
+  /** What the last "Refresh Binck data" did, for the taskpane. */
+  readonly refreshNotice: LiveValue<string | undefined>;
   /** What the custom functions' cells use. */
   readonly cells: CellServices;
 }
@@ -111,6 +117,7 @@ function createRuntime(): AddinRuntime {
       quotes: new QuoteStore(feed, logger),
       resolver: new InstrumentResolver({ lookup: client, clock, onCacheHit: () => budget.noteCacheHit() }),
       rest: client,
+      portfolio: new Portfolio({ rest: client, budget, clock, orderEvents: feed, back: availability, logger }),
     };
   }));
   chooseAccountWhenSignedIn(session, account, restClient, logger);
@@ -131,6 +138,8 @@ function createRuntime(): AddinRuntime {
     budget,
     rest: restClient,
     streaming: streamingServices,
+    portfolio: () => streamingServices().then((services) => services.portfolio),
+    refreshNotice: new LiveValue<string | undefined>(undefined),
     cells: {
       clock,
       logger,

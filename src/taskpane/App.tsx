@@ -5,6 +5,7 @@ import type { AddinRuntime } from "../platform/runtime";
 import { AccountPicker } from "./components/AccountPicker";
 import { ConnectionLine } from "./components/ConnectionLine";
 import { Diagnostics } from "./components/Diagnostics";
+import { RefreshNotice } from "./components/RefreshNotice";
 import { RetryableError } from "./components/RetryableError";
 import { SessionBar } from "./components/SessionBar";
 import { SignInCard } from "./components/SignInCard";
@@ -68,6 +69,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
         </MessageBar>
       )}
       {signedIn && <AccountPicker state={accounts} selected={account} onSelect={(number) => runtime.account.select(number)} onRetry={retryAccounts} />}
+      <RefreshNotice notice={runtime.refreshNotice} />
       <Diagnostics logger={runtime.logger} />
     </main>
   );

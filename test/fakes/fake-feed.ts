@@ -23,8 +23,17 @@ export class FakeFeed implements Feed {
     return () => this.newsListeners.delete(listener);
   }
 
-  watchOrders(_listener: (event: OrderEventName, order: OrderEventMessage) => void): () => void {
-    return () => undefined;
+  private readonly orderListeners = new Set<(event: OrderEventName, order: OrderEventMessage) => void>();
+
+  watchOrders(listener: (event: OrderEventName, order: OrderEventMessage) => void): () => void {
+    this.orderListeners.add(listener);
+    return () => this.orderListeners.delete(listener);
+  }
+
+  /** An order event of the account, as the hub sends it. */
+  orderEvent(event: OrderEventName, accountNumber: string, status: string, instrumentId = "eM1X1"): void {
+    const order: OrderEventMessage = { accountNumber, number: 1, instrument: { id: instrumentId }, status, dt: "2026-01-05T09:02:10Z" };
+    for (const listener of [...this.orderListeners]) listener(event, order);
   }
 
   status(): FeedStatus {

@@ -69,4 +69,14 @@ describe("manifest.xml", () => {
     expect(defined.get("Functions.Script.Url")).toBe("https://localhost:3000/functions.js");
     expect(defined.get("Functions.Metadata.Url")).toBe("https://localhost:3000/functions.json");
   });
+
+  it("has the ribbon command \"Refresh Binck data\" as a function of the shared runtime", () => {
+    const controls = all(manifest.VersionOverrides, "Control");
+    const refresh = controls.find((control) => control.$.id === "Binck.RefreshButton");
+    expect(refresh.Action[0].$["xsi:type"]).toBe("ExecuteFunction");
+    expect(refresh.Action[0].FunctionName[0]).toBe("refreshBinckData");
+    expect(resources().get(refresh.Label[0].$.resid)).toBe("Refresh Binck data");
+    const source = readFileSync(path.resolve(__dirname, "..", "..", "src", "commands", "refresh-command.ts"), "utf8");
+    expect(source).toContain('export const REFRESH_ACTION_ID = "refreshBinckData";');
+  });
 });

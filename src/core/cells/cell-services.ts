@@ -7,6 +7,7 @@ import type { NewsItem, BinckRestClient } from "../rest/client";
 import type { RequestBudgetFigures } from "../rest/request-budget";
 import type { SessionState } from "../session/session-manager";
 import type { Feed } from "../stream/feed";
+import type { Portfolio } from "../portfolio/portfolio";
 
 /** Something with a current value that tells of changes (the session, the chosen account, the deployment). */
 export interface Live<T> {
@@ -14,12 +15,14 @@ export interface Live<T> {
   onChange(listener: (value: T) => void): () => void;
 }
 
-/** What streams once the deployment is known and the person signed in: the feed, its quote store, REST. */
+/** What streams once the deployment is known and the person signed in: the feed, its quote store, REST, the portfolio. */
 export interface StreamingServices {
   feed: Feed;
   quotes: QuoteStore;
   resolver: InstrumentResolver;
-  rest: Pick<BinckRestClient, "getNews">;
+  rest: Pick<BinckRestClient, "getNews" | "searchInstruments">;
+  /** The runtime's one portfolio data layer (caches, watches, invalidation by the feed's order events). */
+  portfolio: Portfolio;
 }
 
 /** Everything the cells of one runtime share; the composition root (src/platform/runtime.ts) builds it. */

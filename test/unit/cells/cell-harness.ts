@@ -9,6 +9,9 @@ import type { NewsItem } from "../../../src/core/rest/client";
 import type { SessionState } from "../../../src/core/session/session-manager";
 import type { InstrumentModel } from "../../../src/core/wire/models";
 import { FakeFeed } from "../../fakes/fake-feed";
+import { Portfolio } from "../../../src/core/portfolio/portfolio";
+import { FakePortfolioRest } from "./fake-portfolio-rest";
+import type { BackSignal } from "../../../src/core/portfolio/sources";
 
 /** A live value set by the test. */
 export class TestLive<T> implements Live<T> {
@@ -57,6 +60,11 @@ export function cellHarness(options: { instruments?: InstrumentModel[]; news?: N
   const session = new TestLive<SessionState>(options.session ?? SIGNED_IN);
   const account = new TestLive<string | undefined>(options.account ?? "190126781");
   const budget = new RequestBudget(clock);
+  const binck = new FakePortfolioRest();
+  binck.instruments = catalogue;
+  const backListeners = new Set<() => void>();
+  const back: BackSignal = { onBack: (listener) => (backListeners.add(listener), () => backListeners.delete(listener)) };
+  const portfolio = new Portfolio({ rest: binck, budget, clock, orderEvents: feed, back, invalidationDelayMs: 250, batch: { gatherMs: 0 } });
   const streaming = {
     feed,
     quotes: new QuoteStore(feed),
@@ -66,7 +74,9 @@ export function cellHarness(options: { instruments?: InstrumentModel[]; news?: N
         newsCalls.push(query);
         return options.news ?? [];
       },
+      searchInstruments: (query: Parameters<FakePortfolioRest["searchInstruments"]>[0]) => binck.searchInstruments(query),
     },
+    portfolio,
   };
   const services: CellServices = {
     clock,
@@ -80,7 +90,10 @@ export function cellHarness(options: { instruments?: InstrumentModel[]; news?: N
     toExcelDate: (epochMs) => epochMs / 86_400_000 + 25_569,
     resultIntervalMs: 250,
   };
-  return { services, clock, feed, session, account, lookups, newsCalls };
+  const binckIsBack = () => {
+    for (const listener of [...backListeners]) listener();
+  };
+  return { services, clock, feed, session, account, lookups, newsCalls, binck, portfolio, budget, binckIsBack };
 }
 
 /** Collects what a cell emits. */
