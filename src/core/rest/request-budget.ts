@@ -3,7 +3,7 @@ import { isBinckError } from "../errors";
 import { Backoff } from "./backoff";
 import { PriorityQueues, rank, type RequestPriority } from "./priority-queues";
 import { DEFAULT_REQUEST_BUDGET_POLICY, type RequestBudgetFigures, type RequestBudgetPolicy, type RequestOptions } from "./request-budget-policy";
-import { SlidingWindow } from "./sliding-window";
+import { SlidingWindow, type WindowSlot } from "./sliding-window";
 
 export { REQUEST_PRIORITIES, type RequestPriority } from "./priority-queues";
 export { DEFAULT_REQUEST_BUDGET_POLICY, type RequestBudgetFigures, type RequestBudgetPolicy, type RequestOptions } from "./request-budget-policy";
@@ -17,6 +17,8 @@ interface Entry {
   state: "queued" | "inFlight";
   retryNetworkFailures: boolean;
   attempts: number;
+  /** Its place in the window while it runs (a retry takes a new one). */
+  slot?: WindowSlot;
 }
 
 /**
@@ -122,7 +124,7 @@ export class RequestBudget {
       cacheHits: this.cacheHits,
       retried: this.retried,
       ...(backoffUntilMs !== undefined ? { backoffUntilMs } : {}),
-      ...(queued > 0 ? { nextStartAtMs: Math.max(this.window.nextFreeAtMs(now), backoffUntilMs ?? now) } : {}),
+      ...(queued > 0 && Number.isFinite(this.window.nextFreeAtMs(now)) ? { nextStartAtMs: Math.max(this.window.nextFreeAtMs(now), backoffUntilMs ?? now) } : {}),
     };
   }
 
@@ -140,7 +142,8 @@ export class RequestBudget {
       if (!entry) return;
       const now = this.clock.now();
       const freeAtMs = Math.max(this.window.nextFreeAtMs(now), this.backoff.untilMs);
-      if (freeAtMs > now) return this.wakeAt(freeAtMs);
+      // Infinity: every request of the window is still in flight; the next answer pumps again.
+      if (freeAtMs > now) return Number.isFinite(freeAtMs) ? this.wakeAt(freeAtMs) : undefined;
       // After a failure to reach Binck, one request at a time finds out whether it answers again.
       if (this.backoff.consecutiveFailures > 0 && this.inFlight > 0) return;
       this.queues.shift();
@@ -151,7 +154,7 @@ export class RequestBudget {
   private start(entry: Entry, nowMs: number): void {
     entry.state = "inFlight";
     entry.attempts++;
-    this.window.record(nowMs);
+    entry.slot = this.window.record(nowMs);
     this.sent++;
     this.inFlight++;
     let result: Promise<unknown>;
@@ -178,6 +181,7 @@ export class RequestBudget {
 
   private finish(entry: Entry): void {
     this.inFlight--;
+    if (entry.slot) this.window.complete(entry.slot, this.clock.now());
     if (entry.key !== undefined && this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
   }
 

@@ -1,38 +1,48 @@
+/** One request's place in the window: it counts from its start until `windowMs` after it ends. */
+export interface WindowSlot {
+  endMs: number;
+}
+
 /**
- * Start times of the requests of the last window. `nextFreeAtMs` says when one more may start so that no window
- * of `windowMs` (any start point, not calendar minutes) ever holds more than `maxPerWindow` starts.
+ * The requests of the last window. A request counts from the moment it starts until `windowMs` after its answer:
+ * Binck counts a request when it arrives, which is somewhere between the two (a browser may hold a request back
+ * in its own queue), so this way no window of `windowMs` at Binck — any start point, not calendar minutes — ever
+ * holds more than `maxPerWindow` of them. `nextFreeAtMs` says when one more may start.
  */
 export class SlidingWindow {
-  private readonly starts: number[] = [];
-  private head = 0;
+  private slots: WindowSlot[] = [];
 
   constructor(readonly maxPerWindow: number, readonly windowMs: number) {
     if (!Number.isInteger(maxPerWindow) || maxPerWindow < 1) throw new RangeError(`maxPerWindow must be a whole number of at least 1, not ${maxPerWindow}.`);
     if (!(windowMs > 0)) throw new RangeError(`windowMs must be more than 0, not ${windowMs}.`);
   }
 
-  /** Starts within the window that ends at `nowMs`. */
+  /** Requests in flight, and those answered within the last window. */
   count(nowMs: number): number {
     this.forget(nowMs);
-    return this.starts.length - this.head;
+    return this.slots.length;
   }
 
-  /** When the next start is allowed: `nowMs` itself when there is room. */
+  /** When the next start is allowed: `nowMs` when there is room, Infinity while only an answer can make room. */
   nextFreeAtMs(nowMs: number): number {
-    if (this.count(nowMs) < this.maxPerWindow) return nowMs;
-    // The oldest start that still counts must leave the window first.
-    return this.starts[this.starts.length - this.maxPerWindow] + this.windowMs;
+    const counted = this.count(nowMs);
+    if (counted < this.maxPerWindow) return nowMs;
+    const frees = this.slots.map((slot) => slot.endMs + this.windowMs).sort((a, b) => a - b);
+    return frees[counted - this.maxPerWindow];
   }
 
-  record(nowMs: number): void {
-    this.starts.push(nowMs);
+  /** A request starts now; complete its slot when it is answered. */
+  record(_nowMs: number): WindowSlot {
+    const slot = { endMs: Infinity };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  complete(slot: WindowSlot, nowMs: number): void {
+    slot.endMs = nowMs;
   }
 
   private forget(nowMs: number): void {
-    while (this.head < this.starts.length && nowMs - this.starts[this.head] >= this.windowMs) this.head++;
-    if (this.head > 1024 && this.head * 2 > this.starts.length) {
-      this.starts.splice(0, this.head);
-      this.head = 0;
-    }
+    if (this.slots.some((slot) => nowMs - slot.endMs >= this.windowMs)) this.slots = this.slots.filter((slot) => nowMs - slot.endMs < this.windowMs);
   }
 }

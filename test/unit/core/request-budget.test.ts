@@ -5,6 +5,14 @@ import { SlidingWindow } from "../../../src/core/rest/sliding-window";
 /** Lets every settled promise run its callbacks. */
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Moves the clock in steps, letting the requests started on the way answer (a request counts until it does). */
+async function advanceSettling(clock: ManualClock, totalMs: number, stepMs: number): Promise<void> {
+  for (let elapsed = 0; elapsed < totalMs; elapsed += stepMs) {
+    clock.advance(Math.min(stepMs, totalMs - elapsed));
+    await flush();
+  }
+}
+
 function maxInAnyWindow(starts: readonly number[], windowMs: number): number {
   let most = 0;
   let first = 0;
@@ -25,10 +33,12 @@ describe("RequestBudget", () => {
       return i;
     }));
     expect(starts).toHaveLength(40);
+    // Until they are answered, nothing says when the next may start; answered at 0, a place frees at 60 s.
+    expect(budget.figures()).not.toHaveProperty("nextStartAtMs");
+    await flush();
     expect(budget.figures()).toMatchObject({ requestsInWindow: 40, queued: 4_960, sent: 40, nextStartAtMs: 60_000 });
     // Time moves in uneven steps, so starts fall on many different offsets.
-    for (let elapsed = 0; elapsed < 126 * 60_000; elapsed += 7_919) clock.advance(7_919);
-    await flush();
+    await advanceSettling(clock, 130 * 60_000, 997);
     expect(starts).toHaveLength(5_000);
     expect(maxInAnyWindow(starts, 60_000)).toBe(40);
     expect(await Promise.all(results)).toEqual(Array.from({ length: 5_000 }, (_, i) => i));
@@ -40,9 +50,10 @@ describe("RequestBudget", () => {
     const budget = new RequestBudget(clock, { maxRequestsPerWindow: 3, windowMs: 10_000 });
     const starts: number[] = [];
     for (let i = 0; i < 7; i++) void budget.run(async () => void starts.push(clock.now()));
-    clock.advance(2_500);
+    await flush();
+    await advanceSettling(clock, 2_500, 500);
     for (let i = 0; i < 2; i++) void budget.run(async () => void starts.push(clock.now()));
-    clock.advance(40_000);
+    await advanceSettling(clock, 40_000, 500);
     expect(starts).toEqual([0, 0, 0, 10_000, 10_000, 10_000, 20_000, 20_000, 20_000]);
   });
 
@@ -59,7 +70,8 @@ describe("RequestBudget", () => {
     add("cell2", "visibleCell");
     add("user2", "userAction");
     expect(budget.figures().queuedByPriority).toEqual({ userAction: 2, visibleCell: 2, background: 2 });
-    clock.advance(6_000);
+    await flush();
+    await advanceSettling(clock, 6_000, 100);
     expect(order).toEqual(["first", "user1", "user2", "cell1", "cell2", "bg1", "bg2"]);
   });
 
@@ -82,13 +94,13 @@ describe("RequestBudget", () => {
     expect(budget.figures()).toMatchObject({ coalesced: 2, queued: 2, inFlight: 1, queuedByPriority: { userAction: 1, visibleCell: 0, background: 1 } });
     release("x");
     expect(await Promise.all([a, b])).toEqual(["x", "x"]);
-    clock.advance(2_000);
+    await advanceSettling(clock, 2_000, 100);
     expect(await Promise.all([c1, c2])).toEqual(["y", "y"]);
     expect(order).toEqual(["y", "bg"]);
     // Once answered, the same key is sent again.
     await flush();
     void budget.run(slow, { coalesceKey: "GET /x" });
-    clock.advance(1_000);
+    await advanceSettling(clock, 1_000, 100);
     expect(calls).toBe(2);
   });
 
@@ -119,16 +131,20 @@ describe("RequestBudget", () => {
 });
 
 describe("SlidingWindow", () => {
-  it("frees a place exactly one window after the oldest start that counts", () => {
+  it("counts a request from its start until one window after its answer, so Binck's window never holds more", () => {
     const window = new SlidingWindow(2, 100);
-    window.record(0);
-    window.record(30);
+    const first = window.record(0);
+    const second = window.record(30);
     expect(window.count(30)).toBe(2);
-    expect(window.nextFreeAtMs(50)).toBe(100);
-    expect(window.nextFreeAtMs(100)).toBe(100);
-    expect(window.count(100)).toBe(1);
-    window.record(100);
-    expect(window.nextFreeAtMs(100)).toBe(130);
+    // Both in flight: only an answer can make room.
+    expect(window.nextFreeAtMs(50)).toBe(Infinity);
+    window.complete(first, 60);
+    expect(window.nextFreeAtMs(60)).toBe(160);
+    expect(window.count(159)).toBe(2);
+    expect(window.count(160)).toBe(1);
+    window.record(160);
+    window.complete(second, 170);
+    expect(window.nextFreeAtMs(170)).toBe(270);
   });
 
   it.each([[0, 60_000, "maxPerWindow must be a whole number of at least 1, not 0."], [1.5, 60_000, "maxPerWindow must be a whole number of at least 1, not 1.5."], [40, 0, "windowMs must be more than 0, not 0."]])(
