@@ -119,7 +119,7 @@ describe("portfolio functions in the preview workbook", () => {
   }, 60_000);
 
   it("fills the sample sheet's portfolio beside the live prices, every spill unblocked", async () => {
-    const sample = await openWorkbook(browser, world.broker.url, "PortfolioSample");
+    const sample = await openWorkbook(browser, world.broker.url, "PortfolioSample", { sampleSheet: true });
     const at = (address: string, check: string) => preview(sample.page, (api: Preview, [cell, source]) => {
       const test = new Function("value", `return (${source})(value);`) as (value: unknown) => boolean;
       return api.waitFor(() => test(api.getValue(cell)), 30_000);
