@@ -1,3 +1,4 @@
+import { maxInAnyWindow } from "../support/windows";
 import type { Frame, Page } from "playwright-core";
 import { EQUITIES } from "../../server/sandbox/seed/instruments/equities";
 import { startBrokerWorld, type BrokerWorld } from "../support/broker";
@@ -72,7 +73,6 @@ describe("a sheet of 1,000 formulas", () => {
       });
       (globalThis as unknown as Record<string, unknown>).__requestTimes = times;
     });
-    const startedMs = Date.now();
     await preview(page, (api, all) => {
       for (const [address, text] of Object.entries(all)) api.setFormula(address, text);
     }, cells);
@@ -89,12 +89,11 @@ describe("a sheet of 1,000 formulas", () => {
     }), Object.keys(cells)).catch(async (error: Error) => {
       throw new Error(`${error.message}\nruntime log:\n${await runtimeLog()}`);
     });
-    const filledMs = Date.now() - startedMs;
 
     const times = await pane.evaluate(() => (globalThis as unknown as { __requestTimes: number[] }).__requestTimes);
-    const maxInWindow = Math.max(...times.map((start) => times.filter((time) => time >= start && time < start + 60_000).length));
+    const maxInWindow = maxInAnyWindow([...times].sort((a, b) => a - b), 60_000);
     const status = await pane.evaluate(() => (globalThis as unknown as { __binckAddinRuntime: { session: { current(): { status: string } } } }).__binckAddinRuntime.session.current().status);
-    console.log(`1,000 formulas: ${times.length} requests, at most ${maxInWindow} in a 60 s window, every cell filled after ${(filledMs / 1000).toFixed(1)} s`);
+    console.log(`1,000 formulas: ${times.length} requests, at most ${maxInWindow} in a 60 s window (time to fill: bench/portfolio-workbook.ts)`);
     expect(status).toBe("signedIn");
     expect(times.length).toBeGreaterThan(40);
     expect(maxInWindow).toBeLessThan(50);

@@ -1,3 +1,4 @@
+import { maxInAnyWindow } from "../support/windows";
 import { ManualClock } from "../../src/core/clock";
 import type { BinckError } from "../../src/core/errors";
 import type { WatchUpdate } from "../../src/core/portfolio/data-watch";
@@ -10,16 +11,6 @@ import { startTestSandbox, type TestSandbox } from "../support/sandbox";
 const ACCOUNTS = ["190126781", "190126799"];
 const STATUSES = ["all", "open", "executed", "canceled"] as const;
 const WATCHES = 1_000;
-
-function maxInAnyWindow(starts: readonly number[], windowMs: number): number {
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < starts.length; last++) {
-    while (starts[last] - starts[first] >= windowMs) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
-}
 
 describe("Portfolio under the request budget against the sandbox (50 a minute per session)", () => {
   const clock = new ManualClock();

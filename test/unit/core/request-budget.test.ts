@@ -1,3 +1,4 @@
+import { maxInAnyWindow } from "../../support/windows";
 import { ManualClock } from "../../../src/core/clock";
 import { RequestBudget, type RequestPriority } from "../../../src/core/rest/request-budget";
 import { SlidingWindow } from "../../../src/core/rest/sliding-window";
@@ -11,16 +12,6 @@ async function advanceSettling(clock: ManualClock, totalMs: number, stepMs: numb
     clock.advance(Math.min(stepMs, totalMs - elapsed));
     await flush();
   }
-}
-
-function maxInAnyWindow(starts: readonly number[], windowMs: number): number {
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < starts.length; last++) {
-    while (starts[last] - starts[first] >= windowMs) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
 }
 
 describe("RequestBudget", () => {
