@@ -59,3 +59,4 @@ export { BatchedLookups } from "./rest/batched-lookups";
 export type { Balances, HistoricalQuote } from "./rest/client";
 export type { RequestBudgetFigures, RequestBudgetPolicy } from "./rest/request-budget";
 export { MAX_HISTORY_SPAN, ORDER_STATUS_FILTERS, MUTATION_GROUPS, type HistoryQuery, type OrdersQuery, type TransactionsQuery, type OrderStatusFilter, type MutationGroup } from "./rest/account-queries";
+export type * from "./orders/contract";
