@@ -19,7 +19,9 @@ import {
   versionProbe,
   type CellServices,
   type Clock,
+  type BatchRun,
   type KeyValueStorage,
+  type OrderFields,
   type SessionState,
   type SettingsStore,
   type StreamingServices,
@@ -54,6 +56,10 @@ export interface AddinRuntime {
   readonly refreshNotice: LiveValue<string | undefined>;
   /** What the custom functions' cells use. */
   readonly cells: CellServices;
+  /** "Order from selection" puts a row's fields here; the ticket fills itself from it. */
+  readonly orderRequests: LiveValue<OrderFields | undefined>;
+  /** The running "Place orders from table", shown in the taskpane for confirmation and progress. */
+  readonly orderBatch: LiveValue<BatchRun | undefined>;
 }
 
 const RUNTIME_KEY = "__binckAddinRuntime";
@@ -140,6 +146,8 @@ function createRuntime(): AddinRuntime {
     streaming: streamingServices,
     portfolio: () => streamingServices().then((services) => services.portfolio),
     refreshNotice: new LiveValue<string | undefined>(undefined),
+    orderRequests: new LiveValue<OrderFields | undefined>(undefined),
+    orderBatch: new LiveValue<BatchRun | undefined>(undefined),
     cells: {
       clock,
       logger,

@@ -213,3 +213,22 @@ export interface BatchProgress {
   stopped: boolean;
   rows: readonly BatchRowResult[];
 }
+
+export type BatchPhase = "previewing" | "awaitingConfirmation" | "placing" | "stopped" | "done" | "cancelled";
+
+/**
+ * One run of "Place orders from table": the macro starts it, the taskpane shows its summary for the one
+ * confirmation, then its progress with a Stop button; the macro writes each row's result back into the table.
+ */
+export interface BatchRun {
+  readonly tableName: string;
+  phase(): BatchPhase;
+  /** Known once every row is checked and previewed. */
+  summary(): BatchSummary | undefined;
+  progress(): BatchProgress;
+  onChange(listener: () => void): () => void;
+  /** The person's one confirmation of the summary (accepts every warning in it). */
+  confirm(): void;
+  /** Before confirmation: drop the run. While placing: place no further rows. */
+  stop(): void;
+}
