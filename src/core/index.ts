@@ -21,7 +21,8 @@ export { SignInPreferences, type SignInPreference } from "./session/sign-in-pref
 
 export { BinckRestClient, type CallOptions, type NewsItem } from "./rest/client";
 export { RequestBudget, REQUEST_PRIORITIES, type RequestPriority } from "./rest/request-budget";
-export { InstrumentResolver, type ResolverSnapshot } from "./instruments/instrument-resolver";
+export { InstrumentResolver, type ResolverSnapshot, type ResolutionFigures } from "./instruments/instrument-resolver";
+export { persistResolutions, RESOLUTIONS_STORAGE_KEY, type ResolutionStore } from "./instruments/resolution-store";
 
 export { REALMS, isRealm, type Realm } from "./wire/auth";
 export type { BrokerPublicConfig, SignInMessage, BrokerErrorCode } from "./wire/broker";

@@ -8,6 +8,7 @@ import {
   InstrumentResolver,
   MemoryStorage,
   Portfolio,
+  persistResolutions,
   QuoteStore,
   RealtimeSession,
   RequestBudget,
@@ -118,10 +119,13 @@ function createRuntime(): AddinRuntime {
     };
     session.onChange(follow);
     follow(session.current());
+    // Many ISINs at once are read from the instrument list; answers are kept in storage until local midnight.
+    const resolver = new InstrumentResolver({ lookup: client, listLookup: client, clock, onCacheHit: () => budget.noteCacheHit() });
+    persistResolutions(resolver, storage, clock, logger);
     return {
       feed,
       quotes: new QuoteStore(feed, logger),
-      resolver: new InstrumentResolver({ lookup: client, clock, onCacheHit: () => budget.noteCacheHit() }),
+      resolver,
       rest: client,
       portfolio: new Portfolio({ rest: client, budget, clock, orderEvents: feed, back: availability, logger }),
     };

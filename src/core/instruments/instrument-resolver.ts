@@ -2,8 +2,10 @@ import type { Clock } from "../clock";
 import { BinckError, isBinckError } from "../errors";
 import type { RequestPriority } from "../rest/request-budget";
 import type { SearchQuery } from "../rest/queries";
-import type { InstrumentModel, InstrumentType } from "../wire/models";
+import type { InstrumentModel } from "../wire/models";
+import { isQuotable, pick, preferQuotable, unknown, type Resolution } from "./resolution";
 import { DayCache, type DayCacheSnapshot } from "./day-cache";
+import { IsinListBatcher, type InstrumentListLookup, type IsinListPolicy } from "./isin-list-batcher";
 import { parseInstrumentReference, referenceKey, type InstrumentReference } from "./instrument-reference";
 
 /** The two REST operations resolution needs (BinckRestClient has them). */
@@ -12,10 +14,7 @@ export interface InstrumentLookup {
   getInstruments(accountNumber: string, instrumentIds: readonly string[], options?: { priority?: RequestPriority }): Promise<InstrumentModel[]>;
 }
 
-/** A look-up's answer as cached: the instrument, or why there is none (unknown and ambiguous are answers too). */
-export type Resolution =
-  | { kind: "found"; instrument: InstrumentModel }
-  | { kind: "unknown" | "ambiguous"; endUserMessage: string; developerMessage: string };
+export type { Resolution };
 
 export type ResolverSnapshot = DayCacheSnapshot<Resolution>;
 
@@ -31,11 +30,19 @@ export interface InstrumentResolverOptions {
   timeZone?: string;
   /** Told of every answer given from the cache (RequestBudget.noteCacheHit, for BINCK.STATUS). */
   onCacheHit?: () => void;
+  /** With it, many ISINs at once are looked up in the instrument list rather than one search each. */
+  listLookup?: InstrumentListLookup;
+  listPolicy?: Partial<IsinListPolicy>;
 }
 
-/** Classes have no quotes (API.md 5.7): an equity wins over the option class or SRD class of the same symbol or ISIN. */
-const CLASS_TYPES: ReadonlySet<InstrumentType> = new Set(["optionClass", "futureClass", "srdClass"]);
-const CANDIDATES_SHOWN = 5;
+/** Requests resolution has made, by kind (list pages are counted by the IsinListBatcher). */
+export interface ResolutionFigures {
+  searches: number;
+  idLookups: number;
+  listPages: number;
+  answeredFromLists: number;
+}
+
 
 /**
  * Turns an instrument argument (id, ISIN, ISIN:MIC, symbol, SYMBOL:MIC) into Binck's instrument, through the
@@ -44,9 +51,32 @@ const CANDIDATES_SHOWN = 5;
 export class InstrumentResolver {
   private readonly cache: DayCache<Resolution>;
   private readonly inFlight = new Map<string, Promise<Resolution>>();
+  private readonly lists?: IsinListBatcher;
+  private readonly listeners = new Set<() => void>();
+  private restoring?: Promise<unknown>;
+  private searches = 0;
+  private idLookups = 0;
 
   constructor(private readonly options: InstrumentResolverOptions) {
     this.cache = new DayCache(options.clock, options.timeZone);
+    if (options.listLookup) this.lists = new IsinListBatcher(options.listLookup, options.clock, options.listPolicy);
+  }
+
+  figures(): ResolutionFigures {
+    return { searches: this.searches, idLookups: this.idLookups, ...(this.lists?.figures() ?? { listPages: 0, answeredFromLists: 0 }) };
+  }
+
+  /** Calls `listener` after every new answer is cached (to save the snapshot). */
+  onResolved(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Look-ups wait for this snapshot (read from storage) before they ask Binck. */
+  restoreFrom(loading: Promise<ResolverSnapshot | undefined>): void {
+    this.restoring = loading.then((snapshot) => this.restore(snapshot), () => false).finally(() => {
+      this.restoring = undefined;
+    });
   }
 
   /** The instrument, or an invalidInput BinckError that says why not (malformed, unknown, ambiguous). */
@@ -65,9 +95,10 @@ export class InstrumentResolver {
     return this.cache.restore(snapshot);
   }
 
-  private resolution(argument: string, context: ResolveContext): Promise<Resolution> {
+  private async resolution(argument: string, context: ResolveContext): Promise<Resolution> {
     const reference = parseInstrumentReference(argument);
     const key = referenceKey(reference);
+    if (this.restoring) await this.restoring;
     const cached = this.cache.get(key);
     if (cached) {
       this.options.onCacheHit?.();
@@ -79,6 +110,7 @@ export class InstrumentResolver {
       pending = this.lookUp(reference, argument.trim(), context).then((resolution) => {
         this.cache.set(key, resolution, day);
         if (resolution.kind === "found") this.cache.set(`id:${resolution.instrument.id}`, resolution, day);
+        for (const listener of this.listeners) listener();
         return resolution;
       }).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
@@ -104,7 +136,10 @@ export class InstrumentResolver {
   }
 
   private async byIsin(isin: string, mic: string | undefined, shown: string, context: ResolveContext): Promise<Resolution> {
-    const found = preferQuotable(await this.options.lookup.searchInstruments({ accountNumber: context.accountNumber, isin, mic }, { priority: context.priority }));
+    // The list holds quotable instruments (and SRD classes): only a quotable one answers as the search would.
+    const listed = await this.lists?.find(context.accountNumber, isin, mic, context.priority ?? "background");
+    if (listed?.some(isQuotable)) return pick(preferQuotable(listed), shown, isin);
+    const found = preferQuotable(await this.search({ accountNumber: context.accountNumber, isin, mic }, context));
     if (found.length === 0) return unknown(mic ? `No instrument with ISIN ${isin} is listed on ${mic}.` : `No instrument has ISIN ${isin}.`);
     return pick(found, shown, isin);
   }
@@ -113,7 +148,7 @@ export class InstrumentResolver {
     if (symbol.length < 2) {
       return unknown(`${shown}: Binck's search needs at least 2 characters, so a one-letter symbol cannot be looked up; use its ISIN or id.`);
     }
-    const results = await this.options.lookup.searchInstruments({ accountNumber: context.accountNumber, searchText: symbol.slice(0, 30) }, { priority: context.priority });
+    const results = await this.search({ accountNumber: context.accountNumber, searchText: symbol.slice(0, 30) }, context);
     const named = preferQuotable(results.filter((instrument) => instrument.symbol.toUpperCase() === symbol || instrument.tickerSymbol.toUpperCase() === symbol));
     const onMarket = mic ? named.filter((instrument) => instrument.marketIdentificationCode === mic) : named;
     if (onMarket.length > 0) return pick(onMarket, shown, symbol);
@@ -123,8 +158,14 @@ export class InstrumentResolver {
     return unknown(unknownMessage ?? `No instrument has the symbol ${symbol}.`);
   }
 
+  private search(query: SearchQuery, context: ResolveContext): Promise<InstrumentModel[]> {
+    this.searches++;
+    return this.options.lookup.searchInstruments(query, { priority: context.priority });
+  }
+
   /** The instrument with this id, or undefined when Binck does not know it (404). */
   private async byId(id: string, context: ResolveContext): Promise<Resolution | undefined> {
+    this.idLookups++;
     try {
       const [instrument] = await this.options.lookup.getInstruments(context.accountNumber, [id], { priority: context.priority });
       return instrument ? { kind: "found", instrument } : undefined;
@@ -133,26 +174,4 @@ export class InstrumentResolver {
       throw error;
     }
   }
-}
-
-function preferQuotable(instruments: InstrumentModel[]): InstrumentModel[] {
-  const quotable = instruments.filter((instrument) => !CLASS_TYPES.has(instrument.type));
-  return quotable.length > 0 ? quotable : instruments;
-}
-
-/** The one candidate, or an ambiguity that names the candidates and how to choose. */
-function pick(candidates: InstrumentModel[], shown: string, stem: string): Resolution {
-  if (candidates.length === 1) return { kind: "found", instrument: candidates[0] };
-  const mics = candidates.map((instrument) => instrument.marketIdentificationCode);
-  const micsTell = mics.every((mic) => mic !== undefined) && new Set(mics).size === mics.length;
-  const listed = candidates.slice(0, CANDIDATES_SHOWN).map((instrument) =>
-    micsTell ? `${instrument.name} (${instrument.marketIdentificationCode})` : `${instrument.name} (${[instrument.marketIdentificationCode, `id ${instrument.id}`].filter(Boolean).join(", ")})`);
-  const more = candidates.length > CANDIDATES_SHOWN ? `, and ${candidates.length - CANDIDATES_SHOWN} more` : "";
-  const hint = micsTell ? `use ${stem}:${candidates[0].marketIdentificationCode}` : `use the instrument id, e.g. ${candidates[0].id}`;
-  const message = `${shown} is ambiguous: ${listed.join(", ")}${more} — ${hint}.`;
-  return { kind: "ambiguous", endUserMessage: message, developerMessage: `Instrument '${shown}' is ambiguous (${candidates.length} candidates: ${candidates.map((instrument) => instrument.id).join(", ")}).` };
-}
-
-function unknown(message: string): Resolution {
-  return { kind: "unknown", endUserMessage: message, developerMessage: `Instrument look-up found nothing: ${message}` };
 }

@@ -11,7 +11,9 @@ import { checkHistoryQuery, checkOrdersQuery, checkTransactionsQuery, type Histo
 import { apiError } from "./api-errors";
 import { DEFAULT_PAGING_POLICY, readAllPages, type Page, type PagingPolicy } from "./paging";
 import { RequestBudget, type RequestPriority } from "./request-budget";
-import { checkInstrumentIds, checkNewsQuery, checkSearchQuery, type NewsQuery, type QuotesQuery, type SearchQuery } from "./queries";
+import {
+  checkInstrumentIds, checkInstrumentListQuery, checkNewsQuery, checkSearchQuery, type InstrumentListQuery, type NewsQuery, type QuotesQuery, type SearchQuery,
+} from "./queries";
 
 export type { FetchLike };
 
@@ -64,6 +66,15 @@ export class BinckRestClient {
     const path = `/instruments/${instrumentIds.map(encodeURIComponent).join(",")}`;
     const body = await this.get<InstrumentsResponseModel>(path, { accountNumber, includeTickSizes: options?.includeTickSizes ? "true" : undefined }, options);
     return body.instrumentsCollection?.instruments ?? [];
+  }
+
+  /** #22 GET /instruments/lists/{id}: one page (its `count` may be an estimate, API.md 3.1), for the caller to decide whether to read on. */
+  async getInstrumentListPage(query: InstrumentListQuery, options?: CallOptions): Promise<Page<InstrumentModel>> {
+    checkInstrumentListQuery(query);
+    const body = await this.get<InstrumentsResponseModel>(`/instruments/lists/${encodeURIComponent(query.listId)}`, {
+      accountNumber: query.accountNumber, mic: query.mic, range: query.range,
+    }, options);
+    return { items: body.instrumentsCollection?.instruments ?? [], paging: body.paging, count: body.count };
   }
 
   /** #29 GET /quotes: a snapshot of at most 100 instruments (`level` default fullBook, as the sandbox). */

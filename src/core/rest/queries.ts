@@ -1,5 +1,5 @@
 import { BinckError } from "../errors";
-import type { RestQuoteLevel } from "../wire/instruments";
+import { INSTRUMENT_LIST_IDS, type RestQuoteLevel } from "../wire/instruments";
 import type { InstrumentType } from "../wire/models";
 
 /** Query parameters of the operations, named as in swagger.json, checked before a request is spent on them. */
@@ -14,6 +14,15 @@ export interface SearchQuery {
   includeTickSizes?: boolean;
   /** `first-last`, zero-based, inclusive (API.md 3.1). */
   range?: string;
+}
+
+/** #22 GET /instruments/lists/{id}: one page of a predefined list, optionally of one market (API.md 3.3 #22). */
+export interface InstrumentListQuery {
+  accountNumber: string;
+  listId: (typeof INSTRUMENT_LIST_IDS)[number];
+  mic?: string;
+  /** `first-last`, zero-based, inclusive; Binck answers at most 100 a page. */
+  range: string;
 }
 
 export interface QuotesQuery {
@@ -42,6 +51,14 @@ export function checkSearchQuery(query: SearchQuery): void {
   if (isin !== undefined && (isin.length > 15 || !ISIN_QUERY.test(isin))) invalid("isin", isin, "must be 5 to 15 capitals and digits starting with two letters");
   if (mic !== undefined && isin === undefined) invalid("mic", mic, "may only be used together with isin");
   if (mic !== undefined && !/^[A-Z0-9]{1,4}$/.test(mic)) invalid("mic", mic, "must be 1 to 4 capitals or digits");
+}
+
+const RANGE = /^[0-9]+-[0-9]*$/;
+
+export function checkInstrumentListQuery(query: InstrumentListQuery): void {
+  if (!(INSTRUMENT_LIST_IDS as readonly string[]).includes(query.listId)) invalid("id", query.listId, "must be one of Binck's instrument lists, such as allInstruments");
+  if (query.mic !== undefined && !/^[A-Z0-9]{1,4}$/.test(query.mic)) invalid("mic", query.mic, "must be 1 to 4 capitals or digits");
+  if (!RANGE.test(query.range)) invalid("range", query.range, "must be first-last, zero-based offsets such as 0-99");
 }
 
 export function checkInstrumentIds(ids: readonly string[], max: number): void {
