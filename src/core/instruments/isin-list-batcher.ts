@@ -48,6 +48,7 @@ interface Gathering {
  * are fewer than the look-ups they replace. ISINs without a MIC need the whole list (only then is an ISIN listed
  * on one market known not to be listed on another); ISIN:MIC ones only their market's (`mic`). A look-up answers
  * the list's instruments with that ISIN (and MIC), or undefined: "search it" (not in the list, or not worth it).
+ * Pages are read with tick sizes, so that =BINCK.INSTRUMENT needs no further request for what they answered.
  */
 export class IsinListBatcher {
   private readonly policy: IsinListPolicy;
@@ -127,7 +128,7 @@ export class IsinListBatcher {
       let page: Page<InstrumentModel>;
       try {
         const first = pageIndex * pageSize;
-        page = await this.lookup.getInstrumentListPage({ accountNumber, listId: "allInstruments", mic, range: `${first}-${first + pageSize - 1}` }, { priority });
+        page = await this.lookup.getInstrumentListPage({ accountNumber, listId: "allInstruments", mic, includeTickSizes: true, range: `${first}-${first + pageSize - 1}` }, { priority });
       } catch (error) {
         // A deployment without the list (or the market) is searched instead.
         if (isBinckError(error) && error.status === 404) return undefined;

@@ -72,7 +72,7 @@ export class BinckRestClient {
   async getInstrumentListPage(query: InstrumentListQuery, options?: CallOptions): Promise<Page<InstrumentModel>> {
     checkInstrumentListQuery(query);
     const body = await this.get<InstrumentsResponseModel>(`/instruments/lists/${encodeURIComponent(query.listId)}`, {
-      accountNumber: query.accountNumber, mic: query.mic, range: query.range,
+      accountNumber: query.accountNumber, mic: query.mic, includeTickSizes: query.includeTickSizes ? "true" : undefined, range: query.range,
     }, options);
     return { items: body.instrumentsCollection?.instruments ?? [], paging: body.paging, count: body.count };
   }

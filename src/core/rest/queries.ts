@@ -21,6 +21,7 @@ export interface InstrumentListQuery {
   accountNumber: string;
   listId: (typeof INSTRUMENT_LIST_IDS)[number];
   mic?: string;
+  includeTickSizes?: boolean;
   /** `first-last`, zero-based, inclusive; Binck answers at most 100 a page. */
   range: string;
 }
