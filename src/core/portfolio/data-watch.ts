@@ -1,5 +1,6 @@
 import { BinckError, isBinckError } from "../errors";
 import type { Logger } from "../log";
+import type { RequestPriority } from "../rest/priority-queues";
 import type { CacheKey, Fetched } from "./request-cache";
 
 /** What a watcher is told: the rows (with when Binck gave them), or why there are none now. */
@@ -17,7 +18,13 @@ export class DataWatch<T> {
   private queued: Promise<WatchUpdate<T>> | undefined;
   private queuedForce = false;
 
-  constructor(readonly key: CacheKey, private readonly fetch: (force: boolean) => Promise<Fetched<T>>, private readonly logger: Logger) {}
+  constructor(
+    readonly key: CacheKey,
+    private readonly fetch: (force: boolean, priority?: RequestPriority) => Promise<Fetched<T>>,
+    private readonly logger: Logger,
+    /** Told after every fetch when the answer expires (undefined after a failure). */
+    private readonly onFetched?: (expiresAtMs: number | undefined) => void,
+  ) {}
 
   get last(): WatchUpdate<T> | undefined {
     return this.latest;
@@ -37,8 +44,11 @@ export class DataWatch<T> {
     this.listeners.delete(listener);
   }
 
-  /** Fetches (from the cache unless `force`) and tells every watcher; resolves with what they were told. */
-  refresh(force = false): Promise<WatchUpdate<T>> {
+  /**
+   * Fetches (from the cache unless `force`) and tells every watcher; resolves with what they were told. `priority`
+   * overrides the watch's own (a background refresh); a refresh queued behind a running one uses the watch's own.
+   */
+  refresh(force = false, priority?: RequestPriority): Promise<WatchUpdate<T>> {
     if (this.running) {
       this.queuedForce ||= force;
       this.queued ??= this.running.then(() => {
@@ -49,21 +59,24 @@ export class DataWatch<T> {
       });
       return this.queued;
     }
-    const running = this.fetchOnce(force).finally(() => {
+    const running = this.fetchOnce(force, priority).finally(() => {
       this.running = undefined;
     });
     this.running = running;
     return running;
   }
 
-  private async fetchOnce(force: boolean): Promise<WatchUpdate<T>> {
+  private async fetchOnce(force: boolean, priority?: RequestPriority): Promise<WatchUpdate<T>> {
     let update: WatchUpdate<T>;
+    let expiresAtMs: number | undefined;
     try {
-      const fetched = await this.fetch(force);
+      const fetched = await this.fetch(force, priority);
       update = { ok: true, value: fetched.value, fetchedAtMs: fetched.fetchedAtMs };
+      expiresAtMs = fetched.expiresAtMs;
     } catch (error) {
       update = { ok: false, error: asBinckError(error) };
     }
+    this.onFetched?.(expiresAtMs);
     this.latest = update;
     for (const listener of [...this.listeners]) this.tell(listener, update);
     return update;

@@ -23,6 +23,13 @@ export const DEFAULT_CACHE_LIFETIMES: CacheLifetimes = {
   accountsMs: 3_600_000, balancesMs: 60_000, positionsMs: 60_000, ordersMs: 60_000, transactionsMs: 60_000,
 };
 
+/**
+ * Watched data fetched again when its lifetime ends: balances and positions move with the market without an order
+ * event. Orders and transactions change only by order events, which fetch them again (invalidation.ts); accounts
+ * hardly ever. Each costs one request per watched question and lifetime, so the list stays short.
+ */
+export const DEFAULT_REFETCHED_ON_EXPIRY: readonly AccountDataKind[] = ["balances", "positions"];
+
 const MINUTE_MS = 60_000;
 const BAR_MS: Readonly<Partial<Record<HistoryInterval, number>>> = {
   oneMinute: MINUTE_MS, fiveMinutes: 5 * MINUTE_MS, tenMinutes: 10 * MINUTE_MS, fifteenMinutes: 15 * MINUTE_MS, oneHour: 60 * MINUTE_MS,

@@ -8,7 +8,7 @@ import type { RequestBudget, RequestPriority } from "../rest/request-budget";
 import type { AccountModel, InstrumentModel, OrderModel, PositionModel, TransactionModel } from "../wire/models";
 import type { WatchListener } from "./data-watch";
 import { INVALIDATED_BY } from "./invalidation";
-import { accountDataExpiresAtMs, DEFAULT_CACHE_LIFETIMES, historyExpiresAtMs, instrumentExpiresAtMs, type AccountDataKind, type CacheLifetimes } from "./lifetimes";
+import { accountDataExpiresAtMs, DEFAULT_CACHE_LIFETIMES, DEFAULT_REFETCHED_ON_EXPIRY, historyExpiresAtMs, instrumentExpiresAtMs, type AccountDataKind, type CacheLifetimes } from "./lifetimes";
 import { RequestCache, type CacheKey, type Fetched } from "./request-cache";
 import type { BackSignal, OrderEventSource } from "./sources";
 import { WatchRegistry, type RefreshedItem } from "./watch-registry";
@@ -33,6 +33,8 @@ export interface PortfolioOptions {
   /** "Binck answers again" (AvailabilityMonitor.onBack): failed watches fetch again, the budget's backoff ends. */
   back?: BackSignal;
   lifetimes?: Partial<CacheLifetimes>;
+  /** Watched kinds fetched again (in the background) when their lifetime ends. */
+  refetchedOnExpiry?: readonly AccountDataKind[];
   /** IANA zone of "local midnight" (tests); the runtime's own by default. */
   timeZone?: string;
   /** The runtime's batcher of quote and instrument look-ups, to share it; the portfolio makes its own otherwise. */
@@ -75,7 +77,7 @@ export class Portfolio {
     this.lifetimes = { ...DEFAULT_CACHE_LIFETIMES, ...options.lifetimes };
     this.cache = new RequestCache(clock, { onHit: () => budget.noteCacheHit(), onJoin: () => budget.noteCoalesced() });
     this.lookups = options.lookups ?? new BatchedLookups(options.rest, clock, options.batch);
-    this.registry = new WatchRegistry(clock, options.invalidationDelayMs ?? 250, options.logger ?? silentLogger);
+    this.registry = new WatchRegistry(clock, options.invalidationDelayMs ?? 250, options.logger ?? silentLogger, new Set(options.refetchedOnExpiry ?? DEFAULT_REFETCHED_ON_EXPIRY));
     if (options.orderEvents) {
       this.stops.push(options.orderEvents.watchOrders((event, order) => {
         for (const kind of INVALIDATED_BY[event] ?? []) this.invalidate(kind, order.accountNumber);
@@ -185,7 +187,7 @@ export class Portfolio {
   }
 
   private watchAccountData<T>(kind: AccountDataKind, account: string, params: string, load: (call: CallOptions) => Promise<T>, listener: WatchListener<T>, options?: ReadOptions): () => void {
-    return this.registry.watch<T>({ kind, account, params }, (force) => this.accountData(kind, account, params, load, options, force), listener);
+    return this.registry.watch<T>({ kind, account, params }, (force, priority) => this.accountData(kind, account, params, load, priority ? { priority } : options, force), listener);
   }
 }
 

@@ -15,6 +15,8 @@ export interface CacheKey {
 export interface Fetched<T> {
   value: T;
   fetchedAtMs: number;
+  /** When the cache stops giving this answer (its kind's lifetime), where the cache knows. */
+  expiresAtMs?: number;
 }
 
 interface Entry {
@@ -54,7 +56,7 @@ export class RequestCache {
     const entry = this.entries.get(id);
     if (entry && !options.force && this.clock.now() < entry.expiresAtMs) {
       this.events.onHit?.();
-      return { value: entry.value as T, fetchedAtMs: entry.fetchedAtMs };
+      return { value: entry.value as T, fetchedAtMs: entry.fetchedAtMs, expiresAtMs: entry.expiresAtMs };
     }
     const generation = this.generation(key);
     const current = this.loading.get(id);
@@ -65,8 +67,9 @@ export class RequestCache {
     const run = async (): Promise<Fetched<unknown>> => {
       const value = await load();
       const fetchedAtMs = this.clock.now();
-      if (this.generation(key) === generation) this.store(id, { value, fetchedAtMs, expiresAtMs: expiresAtMs(fetchedAtMs) });
-      return { value, fetchedAtMs };
+      const endsAtMs = expiresAtMs(fetchedAtMs);
+      if (this.generation(key) === generation) this.store(id, { value, fetchedAtMs, expiresAtMs: endsAtMs });
+      return { value, fetchedAtMs, expiresAtMs: endsAtMs };
     };
     // Started now (batchers gather what is asked in the same moment), or after a stale load on its way.
     const promise = current ? current.promise.then(run, run) : run();

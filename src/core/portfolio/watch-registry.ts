@@ -1,6 +1,7 @@
 import type { Clock, TimerHandle } from "../clock";
 import type { BinckErrorCode } from "../errors";
 import type { Logger } from "../log";
+import type { RequestPriority } from "../rest/priority-queues";
 import { DataWatch, type WatchListener, type WatchUpdate } from "./data-watch";
 import type { DataKind } from "./lifetimes";
 import { keyId, type CacheKey, type Fetched } from "./request-cache";
@@ -21,19 +22,29 @@ const PASSING_FAILURES: ReadonlySet<BinckErrorCode> = new Set(["maintenance", "n
 /**
  * Every watched request, one DataWatch each, shared by all its watchers and forgotten with the last of them.
  * Invalidations are gathered for `invalidationDelayMs` (a burst of partial fills costs one request per watch).
+ * A watched answer of the `refetchedOnExpiry` kinds is fetched again in the background when its lifetime ends, so
+ * that cells stay current without an event (a failed fetch waits for Binck to be back, an event or the refresh
+ * command instead).
  */
 export class WatchRegistry {
   private readonly watches = new Map<string, DataWatch<unknown>>();
   private readonly pending = new Map<string, TimerHandle>();
+  private readonly expiries = new Map<string, TimerHandle>();
 
-  constructor(private readonly clock: Clock, private readonly invalidationDelayMs: number, private readonly logger: Logger) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly invalidationDelayMs: number,
+    private readonly logger: Logger,
+    private readonly refetchedOnExpiry: ReadonlySet<DataKind> = new Set(),
+  ) {}
 
-  watch<T>(key: CacheKey, fetch: (force: boolean) => Promise<Fetched<T>>, listener: WatchListener<T>): () => void {
+  watch<T>(key: CacheKey, fetch: (force: boolean, priority?: RequestPriority) => Promise<Fetched<T>>, listener: WatchListener<T>): () => void {
     const id = keyId(key);
     let watch = this.watches.get(id) as DataWatch<T> | undefined;
     const fresh = !watch;
     if (!watch) {
-      watch = new DataWatch<T>(key, fetch, this.logger);
+      const made: DataWatch<T> = new DataWatch<T>(key, fetch, this.logger, (expiresAtMs) => this.refetchAt(id, made as DataWatch<unknown>, expiresAtMs));
+      watch = made;
       this.watches.set(id, watch as DataWatch<unknown>);
     }
     watch.add(listener);
@@ -44,6 +55,7 @@ export class WatchRegistry {
       if (owner.size === 0 && this.watches.get(id) === owner) {
         this.watches.delete(id);
         this.cancelPending(id);
+        this.cancelExpiry(id);
       }
     };
   }
@@ -85,7 +97,24 @@ export class WatchRegistry {
 
   dispose(): void {
     for (const id of [...this.pending.keys()]) this.cancelPending(id);
+    for (const id of [...this.expiries.keys()]) this.cancelExpiry(id);
     this.watches.clear();
+  }
+
+  /** After each fetch of a watch: fetch again (background) when the answer expires, while it is still watched. */
+  private refetchAt(id: string, watch: DataWatch<unknown>, expiresAtMs: number | undefined): void {
+    this.cancelExpiry(id);
+    if (!this.refetchedOnExpiry.has(watch.key.kind) || expiresAtMs === undefined || !Number.isFinite(expiresAtMs) || this.watches.get(id) !== watch) return;
+    this.expiries.set(id, this.clock.setTimeout(() => {
+      this.expiries.delete(id);
+      if (this.watches.get(id) === watch) void watch.refresh(false, "background");
+    }, Math.max(0, expiresAtMs - this.clock.now())));
+  }
+
+  private cancelExpiry(id: string): void {
+    const timer = this.expiries.get(id);
+    if (timer) this.clock.clearTimeout(timer);
+    this.expiries.delete(id);
   }
 
   private cancelPending(id: string): void {

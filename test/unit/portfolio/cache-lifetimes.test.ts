@@ -18,7 +18,7 @@ describe("Portfolio caches: a lifetime per kind of data", () => {
   it("keeps balances, positions, orders and transactions 60 s and accounts an hour, counting cache hits", async () => {
     const { clock, binck, budget, portfolio } = setup();
     expect((await portfolio.getBalances("111")).value.balances![0].cashBalance).toBe(1);
-    expect(await portfolio.getBalances("111")).toEqual({ value: { balances: [{ cashBalance: 1 }], currency: "EUR" }, fetchedAtMs: T0 });
+    expect(await portfolio.getBalances("111")).toEqual({ value: { balances: [{ cashBalance: 1 }], currency: "EUR" }, fetchedAtMs: T0, expiresAtMs: T0 + 60_000 });
     await portfolio.getAccounts();
     await portfolio.getPositions("111");
     await portfolio.getOrders("111", { status: "open" });

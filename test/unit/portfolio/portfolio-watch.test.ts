@@ -73,6 +73,40 @@ describe("Portfolio watches", () => {
     ]);
   });
 
+  it("fetches a watched request again when its lifetime ends, in the background, until nobody watches it", async () => {
+    const clock = new ManualClock(T0);
+    const binck = fakeBinck();
+    const { budget, rest } = restOn(binck.fetchFn, clock);
+    const priorities: unknown[] = [];
+    const spied: typeof rest = Object.create(rest);
+    spied.getBalances = (account, call) => (priorities.push(call?.priority), rest.getBalances(account, call));
+    const portfolio = new Portfolio({ rest: spied, budget, clock });
+    const balances = recorder((value: { balances?: { cashBalance: number }[] }) => value.balances![0].cashBalance);
+    const accounts = recorder((rows: { number: string }[]) => rows.map((row) => row.number).join());
+    const stop = portfolio.watchBalances("111", balances.listener);
+    portfolio.watchAccounts(accounts.listener);
+    await settle();
+    clock.advance(59_999);
+    await settle();
+    expect(binck.requests).toEqual(["/accounts/111/balances", "/accounts"]);
+    clock.advance(1);
+    await settle();
+    expect(binck.requests).toEqual(["/accounts/111/balances", "/accounts", "/accounts/111/balances"]);
+    expect(balances.seen).toEqual([1, 2]);
+    // Cells first, then what was fetched again because it expired (its room under the cap goes to cells first).
+    expect(priorities).toEqual(["visibleCell", "background"]);
+    clock.advance(60_000);
+    await settle();
+    expect(balances.seen).toEqual([1, 2, 3]);
+    stop();
+    clock.advance(3_600_000);
+    await settle();
+    expect(binck.requests.filter((request) => request.endsWith("/balances"))).toHaveLength(3);
+    // Accounts are not fetched again at expiry (they hardly change): still the one answer after an hour.
+    expect(accounts.seen).toEqual(["111"]);
+    expect(binck.requests.filter((request) => request === "/accounts")).toHaveLength(1);
+  });
+
   it("fetches nothing for a request nobody watches any more", async () => {
     const { clock, binck, events, portfolio } = setup();
     const stop = portfolio.watchPositions("111", () => undefined);
@@ -137,7 +171,8 @@ describe("Portfolio watches", () => {
     const clock = new ManualClock(T0);
     const binck = fakeBinck();
     const { budget, rest } = restOn(binck.fetchFn, clock, { maxRequestsPerWindow: 3 });
-    const portfolio = new Portfolio({ rest, budget, clock });
+    // Nothing fetched again at expiry: only the refresh command does.
+    const portfolio = new Portfolio({ rest, budget, clock, refetchedOnExpiry: [] });
     for (let i = 0; i < 1_000; i++) {
       const account = i % 2 === 0 ? "111" : "222";
       if (i % 4 < 2) portfolio.watchPositions(account, () => undefined);
