@@ -38,6 +38,11 @@ export class OrderPlacement {
 
   constructor(private readonly deps: PlacementDeps) {}
 
+  /** The placement of this referenceId, when one was started in this runtime. */
+  existing(referenceId: string): Promise<PlacementOutcome> | undefined {
+    return this.placements.get(referenceId);
+  }
+
   place(preview: OrderPreview, acceptedWarnings: readonly string[]): Promise<PlacementOutcome> {
     const { referenceId } = preview.order;
     const existing = this.placements.get(referenceId);
