@@ -133,6 +133,17 @@ describe("Placing an order: at most once per referenceId", () => {
     expect(world.api.count("getHistoricalOrders")).toBe(1);
   });
 
+  it("an answer lost across the end of a month: the history of the month it was sent in, then of this month", async () => {
+    const world = deskWorld({ startMs: Date.UTC(2026, 0, 31, 23, 59, 45), policy: { answerTimeoutMs: 30_000 } });
+    const preview = await previewed(world);
+    world.api.register = () => new Promise<OrderModel[]>(() => undefined);
+    const placing = world.desk.place(preview, ACCEPTED);
+    await settle();
+    world.clock.advance(30_000);
+    expect(await placing).toMatchObject({ kind: "unknown" });
+    expect(world.api.calls.filter((call) => call.op === "getHistoricalOrders").map((call) => call.args)).toEqual([[ACCOUNT, 2026, 1], [ACCOUNT, 2026, 2]]);
+  });
+
   it("Binck's refusal (422) is 'refused' with its endUserMessage; nothing is looked for", async () => {
     const world = deskWorld();
     const preview = await previewed(world);

@@ -47,7 +47,7 @@ describe("OrderRequests: the order operations on the wire", () => {
     expect(seen.map((request) => `${request.method} ${request.url.replace(base, "")}`)).toEqual([
       "POST /accounts/111/orders/preview", "POST /accounts/111/orders/costs", "POST /accounts/111/orders", "POST /accounts/111/orders/5/preview",
       "PATCH /accounts/111/orders/5", "DELETE /accounts/111/orders/5", "GET /accounts/111/orders/5",
-      "GET /accounts/111/orders/history?year=2026&month=1&includeStatusHistory=false&range=0-99",
+      "GET /accounts/111/orders/history?year=2026&month=1&range=0-99",
       "GET /instruments/iNg01/kid?accountNumber=111", "GET /instruments/iNg01/kid/k%201?accountNumber=111",
     ]);
     // The costs go without the validationCode, as the official demo sends them.
