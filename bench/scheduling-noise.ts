@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { PerformanceObserver, constants, monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 
 /**
  * The latency floor the machine sets: how late (beyond its 1 ms) a 1 ms timer fires in a process that does nothing else (its own
@@ -56,15 +56,35 @@ export async function startIdleProbe(): Promise<IdleProbe> {
   };
 }
 
-/** How long this process's event loop is held up (sampled every 1 ms), from now until `stop`. */
-export function watchOwnLoop(): { stop(): NoiseFigures } {
+export interface OwnLoopFigures extends NoiseFigures {
+  /** Garbage-collection pauses in the window: how many, their total and the longest, ms. */
+  gcPauses: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
+  /** Of those, the full (mark-compact) collections. */
+  gcMajor: number;
+  gcMajorMs: number;
+}
+
+/** How long this process's event loop is held up (sampled every 1 ms), and its GC pauses, from now until `stop`. */
+export function watchOwnLoop(): { stop(): OwnLoopFigures } {
   const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
+  const pauses: Array<{ ms: number; major: boolean }> = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ ms: entry.duration, major: (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR });
+  });
+  gc.observe({ entryTypes: ["gc"] });
   return {
     stop: () => {
       histogram.disable();
+      gc.disconnect();
       const ms = (ns: number) => Math.max(0, ns / 1e6 - 1);
-      return { p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max) };
+      return {
+        p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max),
+        gcPauses: pauses.length, gcTotalMs: pauses.reduce((sum, pause) => sum + pause.ms, 0), gcMaxMs: Math.max(0, ...pauses.map((pause) => pause.ms)),
+        gcMajor: pauses.filter((pause) => pause.major).length, gcMajorMs: pauses.filter((pause) => pause.major).reduce((sum, pause) => sum + pause.ms, 0),
+      };
     },
   };
 }
