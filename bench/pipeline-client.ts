@@ -32,6 +32,8 @@ export class PipelineClient {
   setResults = 0;
   /** Hub send (`sdt`) to setResult, ms, for setResults made while a Quote message is dispatched. */
   latenciesMs: number[] = [];
+  /** The pipeline's own share: Quote handler entry to return (state, cells, coalescers, setResults), ms per message. */
+  handlerMs: number[] = [];
   subscribeCalls = 0;
   subscribeAnswered = 0;
   lastSubscribeAnsweredMs = 0;
@@ -134,6 +136,7 @@ export class PipelineClient {
   resetCounters(): void {
     this.items = this.setResults = 0;
     this.latenciesMs = [];
+    this.handlerMs = [];
   }
 
   stop(): void {
@@ -178,10 +181,12 @@ export class PipelineClient {
             const message = args[0] as { sdt?: string; qt?: unknown[] };
             this.items += message.qt?.length ?? 0;
             this.dispatchingSdt = message.sdt;
+            const started = performance.now();
             try {
               handler(...args);
             } finally {
               this.dispatchingSdt = undefined;
+              this.handlerMs.push(performance.now() - started);
             }
           });
         },

@@ -2,7 +2,8 @@
  * A bare SignalR JSON-protocol endpoint for the client-ceiling baseline (`tsx bench/replay-hub.ts <port>`): after
  * the handshake it sends recorded Quote frames as fast as the client takes them (paced only by the socket's
  * buffer). The frames are what the sandbox would send one client watching the benchmark's instruments at Book
- * level: one frame per tick with every changed instrument's Quote record, made by the same market and writer.
+ * level: one frame per tick slot (the market spreads each step over slots, tick-phases.ts) with the Quote record
+ * of every instrument of the slot that changed, made by the same market and writer.
  */
 import { createServer } from "node:https";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -28,8 +29,10 @@ function recordedFrames(instruments: number, ticksPerSecond: number, seed: numbe
     });
   }
   const frames: string[] = [];
-  for (let tick = 0; tick < RECORDED_TICKS; tick++) {
-    clock.advance(1000 / ticksPerSecond);
+  // 1 ms at a time: every slot's records go out as their own frame, as the sandbox's outbox sends them.
+  for (let ms = 0; ms < (RECORDED_TICKS * 1000) / ticksPerSecond; ms++) {
+    clock.advance(1);
+    if (records.length === 0) continue;
     frames.push(records.join(""));
     records = [];
   }

@@ -26,5 +26,7 @@ export function excelResult(output: CellOutput<unknown>): unknown {
   if (!output.ok) return excelError(output.problem);
   const result = output.value;
   if (!Array.isArray(result)) return result;
+  // A matrix without problems (a full book, most ticks) goes as it is: no copy per update.
+  if ((result as MatrixEntry[][]).every((row) => row.every((entry) => typeof entry !== "object"))) return result;
   return result.map((row: MatrixEntry[]) => row.map((entry) => (typeof entry === "object" ? excelError(entry) : entry)));
 }

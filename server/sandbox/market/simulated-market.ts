@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from "../../../src/core/clock";
+import type { Clock } from "../../../src/core/clock";
 import { itemAllowedAtLevel, type QuoteItem, type StreamLevel } from "../../../src/core/wire/realtime";
 import { buildCatalogue } from "./catalogue/build-catalogue";
 import type { SandboxCatalogue } from "./catalogue/sandbox-catalogue";
@@ -6,12 +6,18 @@ import type { Market, QuoteListener, QuoteState } from "./market";
 import { PriceModel } from "./price-model";
 import { QuoteEngine, type QuoteRecord } from "./quote-engine";
 import { SentQuote, quoteItems, tagNewCycle } from "./quote-items";
+import { TickPhases } from "./tick-phases";
 
 export interface MarketDeps {
   clock: Clock;
   seed: number;
   ticksPerSecond: number;
+  /** Watched instruments tick at their own phase within each step, in slots about this far apart (tick-phases.ts). */
+  tickSlotMs?: number;
 }
+
+/** 20 slots per step at 10 ticks per second: a frame to a client watching 3,000 instruments carries ~200 items, not ~4,000. */
+export const DEFAULT_TICK_SLOT_MS = 5;
 
 /** Every instrument starts a new quote cycle (tag C) this often, at its own offset within the period. */
 export const QUOTE_CYCLE_PERIOD_MS = 15 * 60_000;
@@ -26,8 +32,8 @@ interface Watched {
 
 /**
  * The seeded market simulator. Prices are functions of time (PriceModel); a state is kept only for
- * instruments somebody read or watches, and is advanced lazily to the current step. One clock timer drives
- * every watched instrument.
+ * instruments somebody read or watches, and is advanced lazily to the current step. Each watched instrument is
+ * published once per step at its own phase within the step (tick-phases.ts), advanced to the step's boundary.
  */
 export class SimulatedMarket implements Market {
   readonly catalogue: SandboxCatalogue;
@@ -36,10 +42,10 @@ export class SimulatedMarket implements Market {
   private readonly engine: QuoteEngine;
   private readonly records = new Map<string, QuoteRecord>();
   private readonly watched = new Map<string, Watched>();
+  private readonly phases: TickPhases<Watched>;
   private ticksPerSecond: number;
   /** Market time stands still here while ticksPerSecond is 0. */
   private frozenAtMs: number | undefined;
-  private timer: TimerHandle | undefined;
   private stopped = false;
 
   constructor(deps: MarketDeps) {
@@ -49,6 +55,8 @@ export class SimulatedMarket implements Market {
     this.engine = new QuoteEngine(this.model);
     this.ticksPerSecond = checkRate(deps.ticksPerSecond);
     if (this.ticksPerSecond === 0) this.frozenAtMs = deps.clock.now();
+    this.phases = new TickPhases(deps.clock, deps.tickSlotMs ?? DEFAULT_TICK_SLOT_MS, (members) => this.tick(members));
+    this.phases.setStep(this.stepMs);
   }
 
   get stepMs(): number {
@@ -98,13 +106,14 @@ export class SimulatedMarket implements Market {
       watched = { listeners: new Set(), sent: new SentQuote(), cycleOffsetMs: cycleOffset(instrumentId) };
       watched.sent.remember(record.state, record.entry.hasBook);
       this.watched.set(instrumentId, watched);
+      if (!this.stopped) this.phases.add(instrumentId, watched);
     }
     watched.listeners.add(listener);
-    this.schedule();
     return () => {
       watched.listeners.delete(listener);
-      if (watched.listeners.size === 0 && this.watched.get(instrumentId) === watched) this.watched.delete(instrumentId);
-      if (this.watched.size === 0) this.unschedule();
+      if (watched.listeners.size > 0 || this.watched.get(instrumentId) !== watched) return;
+      this.watched.delete(instrumentId);
+      this.phases.delete(instrumentId);
     };
   }
 
@@ -126,8 +135,7 @@ export class SimulatedMarket implements Market {
     if (rate === 0 && this.frozenAtMs === undefined) this.frozenAtMs = this.marketTimeMs();
     this.ticksPerSecond = rate;
     if (rate > 0) this.frozenAtMs = undefined;
-    this.unschedule();
-    this.schedule();
+    if (!this.stopped) this.phases.setStep(this.stepMs);
   }
 
   reset(): void {
@@ -143,7 +151,7 @@ export class SimulatedMarket implements Market {
 
   stop(): void {
     this.stopped = true;
-    this.unschedule();
+    this.phases.clear();
     this.watched.clear();
   }
 
@@ -161,9 +169,10 @@ export class SimulatedMarket implements Market {
     return record;
   }
 
-  private tick(): void {
+  /** Publishes the instruments of one tick slot, advanced to the current step. */
+  private tick(members: ReadonlyMap<string, Watched>): void {
     const now = this.marketTimeMs();
-    this.watched.forEach((watched, id) => {
+    members.forEach((watched, id) => {
       const record = this.records.get(id);
       if (!record) return;
       const before = record.timeMs;
@@ -186,22 +195,6 @@ export class SimulatedMarket implements Market {
     }
     if (batch === undefined || batch.length === 0) return;
     for (const listener of [...watched.listeners]) listener(batch);
-  }
-
-  private schedule(): void {
-    if (this.timer || this.stopped || this.watched.size === 0 || this.ticksPerSecond === 0) return;
-    const now = this.clock.now();
-    const next = (Math.floor(now / this.stepMs) + 1) * this.stepMs;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      this.tick();
-      this.schedule();
-    }, Math.max(1, Math.ceil(next - now)));
-  }
-
-  private unschedule(): void {
-    if (this.timer) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
   }
 }
 

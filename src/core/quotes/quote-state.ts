@@ -1,3 +1,4 @@
+import { epochMsOf } from "../stream/wire-time";
 import type { QuoteItem, QuoteMessage, QuoteType } from "../wire/realtime";
 
 /** One quote type of an instrument as last received (API.md 5.4). */
@@ -53,7 +54,7 @@ export function applyQuoteMessage(state: InstrumentQuote, message: QuoteMessage,
     if (applyItem(state, item, updatedTypes)) changed = true;
   }
   if (changed) {
-    const sentAtMs = Date.parse(message.sdt);
+    const sentAtMs = epochMsOf(message.sdt);
     if (!Number.isNaN(sentAtMs)) state.sentAtMs = sentAtMs;
     state.version++;
   }
@@ -61,7 +62,7 @@ export function applyQuoteMessage(state: InstrumentQuote, message: QuoteMessage,
 }
 
 function applyItem(state: InstrumentQuote, item: QuoteItem, updatedTypes: Set<QuoteType>): boolean {
-  const timeMs = item.dt === undefined ? undefined : Date.parse(item.dt);
+  const timeMs = item.dt === undefined ? undefined : epochMsOf(item.dt);
   if (item.msg === "qi") {
     if (updatedTypes.has(item.typ)) return false;
     const current = state.values.get(item.typ);
@@ -70,15 +71,19 @@ function applyItem(state: InstrumentQuote, item: QuoteItem, updatedTypes: Set<Qu
     updatedTypes.add(item.typ);
   }
   const tags = item.tags ?? "";
-  state.values.set(item.typ, {
-    price: item.prc,
-    volume: item.vol,
-    orders: item.ord,
-    timeMs,
-    msg: item.msg,
-    market: tags.includes("M"),
-    open: tags.includes("O"),
-    excluded: tags.includes("X"),
-  });
+  // Overwritten in place (nobody keeps a value past the update it came with): no garbage per item.
+  const value = state.values.get(item.typ);
+  if (value === undefined) {
+    state.values.set(item.typ, { price: item.prc, volume: item.vol, orders: item.ord, timeMs, msg: item.msg, market: tags.includes("M"), open: tags.includes("O"), excluded: tags.includes("X") });
+    return true;
+  }
+  value.price = item.prc;
+  value.volume = item.vol;
+  value.orders = item.ord;
+  value.timeMs = timeMs;
+  value.msg = item.msg;
+  value.market = tags !== "" && tags.includes("M");
+  value.open = tags !== "" && tags.includes("O");
+  value.excluded = tags !== "" && tags.includes("X");
   return true;
 }

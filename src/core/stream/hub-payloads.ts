@@ -1,3 +1,4 @@
+import { epochMsOf } from "./wire-time";
 import { QUOTE_TYPES, type NewsMessage, type OrderEventMessage, type QuoteMessage, type QuoteType } from "../wire/realtime";
 
 /**
@@ -28,7 +29,7 @@ function itemProblem(item: unknown): string | undefined {
     const value = item[key];
     if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) return `.${key} must be a finite number, got ${describe(value)}`;
   }
-  if (item.dt !== undefined && (typeof item.dt !== "string" || Number.isNaN(Date.parse(item.dt)))) return `.dt must be a date-time string, got ${describe(item.dt)}`;
+  if (item.dt !== undefined && (typeof item.dt !== "string" || Number.isNaN(epochMsOf(item.dt)))) return `.dt must be a date-time string, got ${describe(item.dt)}`;
   if (item.tags !== undefined && typeof item.tags !== "string") return `.tags must be a string, got ${describe(item.tags)}`;
   return undefined;
 }

@@ -27,12 +27,21 @@ function isCustomFunctionsError(value: unknown): value is { code: string; messag
 }
 
 /**
+ * One cell error per CustomFunctions.Error (code and message are set at construction): a spill reporting the same
+ * error object in thousands of entries, update after update, gives the same cell error, which the formula engine
+ * then converts once (formula-engine.ts).
+ */
+const cellErrors = new WeakMap<object, CellError>();
+
+/**
  * The cell error for what a function reported or threw: a CustomFunctions.Error keeps its code (and its message
  * where Excel shows one); anything else thrown is #VALUE!, as in Excel.
  */
 export function errorFromFunction(reported: unknown, functionName: string): CellError {
   if (isCustomFunctionsError(reported)) {
-    return cellError(reported.code as ErrorText, keepsMessage(reported.code) ? reported.message || undefined : undefined);
+    let error = cellErrors.get(reported);
+    if (!error) cellErrors.set(reported, (error = cellError(reported.code as ErrorText, keepsMessage(reported.code) ? reported.message || undefined : undefined)));
+    return error;
   }
   if (isCellError(reported)) return reported;
   const text = reported instanceof Error || (typeof reported === "object" && reported !== null && "message" in reported)

@@ -106,13 +106,20 @@ export class FormulaEngine {
   }
 }
 
-/** One parser error per cell error (a #BUSY! shared by thousands of cells is one object). */
+/**
+ * One parser error per cell error (a #BUSY! shared by thousands of cells is one object), and back: a cell error
+ * through a formula (=B1, a spill) comes out as the same object, so nothing is built again on the next update.
+ */
 const parserErrors = new WeakMap<object, FormulaError>();
+const cellErrorsBack = new WeakMap<FormulaError, CellValue>();
 
 function toParserValue(value: CellValue): unknown {
   if (!isCellError(value)) return value;
   let error = parserErrors.get(value);
-  if (!error) parserErrors.set(value, (error = new FormulaError(value.error, value.message ?? "")));
+  if (!error) {
+    parserErrors.set(value, (error = new FormulaError(value.error, value.message ?? "")));
+    cellErrorsBack.set(error, value);
+  }
   return error;
 }
 
@@ -121,6 +128,8 @@ function toParser(result: FormulaResult): unknown {
 }
 
 function fromParserError(error: FormulaError): CellValue {
+  const known = cellErrorsBack.get(error);
+  if (known !== undefined) return known;
   const code = EXCEL_ERRORS.has(error.error) ? (error.error as ErrorText) : "#VALUE!";
   return cellError(code, error.message || undefined);
 }

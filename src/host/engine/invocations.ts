@@ -88,6 +88,14 @@ export class InvocationTable {
     return this.invocations.size;
   }
 
+  /** The result of the one invocation a cell uses, when it uses exactly one and that one calls `formulaName`. */
+  soleResult(cell: string, formulaName: string): FormulaResult | undefined {
+    const keys = this.byCell.get(cell);
+    if (keys?.size !== 1) return undefined;
+    const invocation = this.invocations.get(keys.values().next().value!);
+    return invocation?.entry.formulaName.toUpperCase() === formulaName ? invocation.result : undefined;
+  }
+
   usersOf(key: string): string[] {
     return [...(this.invocations.get(key)?.users ?? [])];
   }

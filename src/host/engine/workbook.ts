@@ -7,6 +7,7 @@ import { DependencyGraph } from "./dependency-graph";
 import { FormulaEngine } from "./formula-engine";
 import { InvocationTable } from "./invocations";
 import { SpillMap } from "./spill-map";
+import { wholeFormulaCall, writeChangedEntries } from "./streamed-update";
 
 export type { FunctionRuntime };
 
@@ -134,12 +135,32 @@ export class Workbook {
     return () => this.listeners.delete(listener);
   }
 
-  /** Recalculates the cells whose functions sent results since the last flush. */
+  /**
+   * Recalculates the cells whose functions sent results since the last flush. A spilled cell that is one custom
+   * call and keeps its shape takes the new entries directly (its arguments did not change, or it would have been
+   * recalculated already): only the entries that changed are written, and only their readers recalculated.
+   */
   flush(): void {
     this.flushPending = false;
     const dirty = this.dirty;
     this.dirty = new Set();
-    this.recalculate(dirty, []);
+    const formulas = new Set<string>();
+    const changed: CellPosition[] = [];
+    for (const key of dirty) {
+      const entries = this.streamedEntries(key);
+      if (entries) changed.push(...entries);
+      else formulas.add(key);
+    }
+    this.recalculate(formulas, changed);
+  }
+
+  /** The positions a streamed result changed, written in place; undefined when the cell needs a full calculation. */
+  private streamedEntries(key: string): CellPosition[] | undefined {
+    const cell = this.contents.get(key);
+    if (cell?.content.kind !== "formula" || !this.spills.areaOf(key)) return undefined;
+    const name = wholeFormulaCall(cell.content.formula);
+    const next = name === undefined ? undefined : this.invocations.soleResult(key, name);
+    return next === undefined ? undefined : writeChangedEntries(this.results.get(key), next, positionOfKey(key));
   }
 
   private resultsArrived(cells: ReadonlySet<string>): void {

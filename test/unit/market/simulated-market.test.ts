@@ -131,6 +131,43 @@ describe("SimulatedMarket", () => {
     simulated.stop();
   });
 
+  it("spreads each step over slots: an instrument is heard only at its own phase, the slots evenly filled, one timer for all", () => {
+    const { clock, market: simulated } = market(new ManualClock(), 10);
+    const start = clock.now();
+    const ids = simulated.catalogue.all().filter((entry) => entry.quotable).slice(0, 1000).map((entry) => entry.model.id);
+    const heardAt = new Map<string, number[]>();
+    const perInstant = new Map<number, number>();
+    for (const id of ids) {
+      simulated.watch(id, () => {
+        heardAt.set(id, [...(heardAt.get(id) ?? []), clock.now() - start]);
+        perInstant.set(clock.now() - start, (perInstant.get(clock.now() - start) ?? 0) + 1);
+      });
+    }
+    for (let ms = 0; ms < 1000; ms++) {
+      clock.advance(1);
+      expect(clock.pendingTimers()).toBe(1);
+    }
+    // 10 ticks per second, slots 5 ms apart: 20 phases per 100 ms step.
+    const offsets = new Map<number, number>();
+    for (const [id, times] of heardAt) {
+      const phases = new Set(times.map((time) => time % 100));
+      expect({ id, phases: phases.size }).toEqual({ id, phases: 1 });
+      const [phase] = phases;
+      expect(phase % 5).toBe(0);
+      offsets.set(phase, (offsets.get(phase) ?? 0) + 1);
+      const steps = times.map((time) => Math.floor(time / 100));
+      expect(new Set(steps).size).toBe(steps.length);
+    }
+    expect([...offsets.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, slot) => slot * 5));
+    // Instruments without a book may not trade for a second. The others fill the slots (evenness: tick-phases.test.ts).
+    expect(heardAt.size).toBeGreaterThan(600);
+    for (const count of offsets.values()) expect(count).toBeGreaterThan(10);
+    expect(Math.max(...perInstant.values())).toBeLessThanOrEqual(Math.max(...offsets.values()));
+    expect([...perInstant.keys()].every((time) => time % 5 === 0)).toBe(true);
+    simulated.stop();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
   it("needs no timer for unwatched instruments and one timer for all watched ones, stopped when the last leaves", () => {
     const { clock, market: simulated } = market();
     const ids = simulated.catalogue.all().filter((entry) => entry.quotable).slice(0, 50).map((entry) => entry.model.id);
@@ -183,7 +220,7 @@ describe("SimulatedMarket", () => {
     expect(moved).toBeGreaterThan(0);
   });
 
-  it("ticks 3,000 watched instruments: each hears, once per tick, exactly what changed since its last state", () => {
+  it("ticks 3,000 watched instruments: each hears, once per step at its own phase, exactly what changed since its last state", () => {
     const { clock, market: simulated } = market();
     const entries = simulated.catalogue.all().filter((entry) => entry.quotable).slice(0, 3000);
     const heard = new Map<string, QuoteItem[][]>();
@@ -191,6 +228,9 @@ describe("SimulatedMarket", () => {
     expect(simulated.watchedCount()).toBe(3000);
     const everything = () => new Map(entries.map(({ model, hasBook }) => [model.id, quoteItems(simulated.quote(model.id)!, "qu", hasBook)]));
     let previous = everything();
+    // Each instrument is published in its own slot within the step (tick-phases.ts): 1 ms before the next step
+    // boundary, every slot of the current step has ticked and none of the next.
+    clock.advance(499);
     let batches = 0;
     let cycles = 0;
     for (let tick = 0; tick < 6; tick++) {
