@@ -69,7 +69,7 @@ describe("live prices in the preview workbook", () => {
     await set(page, { H2: "" });
     await waitFor(page, "H2", "(v) => typeof v === 'number'");
     expect(await preview(page, (api) => api.spillRange("G1"))).toBe("G1:I3");
-  }, 60_000);
+  }, 120_000);
 
   it("shows a dropped feed in the cells after the grace period, and recovers by itself", async () => {
     // Hold the feed down: every reconnect is refused while the hub is in maintenance, then let it back.
@@ -88,5 +88,5 @@ describe("live prices in the preview workbook", () => {
     await waitFor(page, "B1", "(v) => typeof v === 'number'");
     await waitFor(page, "G1", "(v) => typeof v === 'number'");
     await waitFor(page, "G6", "(v) => typeof v === 'number'");
-  }, 90_000);
+  }, 120_000);
 });

@@ -72,7 +72,7 @@ describe("portfolio functions in the preview workbook", () => {
     expect(await value("D11")).toBe("190126799");
     expect(await value("A18")).toBe("number");
     expect(await value("L1")).toEqual({ error: "#VALUE!", message: "account '12 34' is not an account number; give one from BINCK.ACCOUNTS(), or omit it for the account picked in the taskpane." });
-  }, 90_000);
+  }, 120_000);
 
   it("sends no request on a full recalculation or an inserted row", async () => {
     const before = await sent();
@@ -91,7 +91,7 @@ describe("portfolio functions in the preview workbook", () => {
     expect(await preview(page, (api) => api.invocations().map((invocation) => invocation.key).sort())).toEqual(invocations);
     expect(await preview(page, (api) => api.spillRange("A2"))).toBe("A2:J6");
     expect(await sent()).toBe(before);
-  }, 60_000);
+  }, 120_000);
 
   it("changes the positions after a fill: the OrderExecution from the hub brings the new rows", async () => {
     const token = (await world.sandbox.signIn("jansen")).access_token;
@@ -105,7 +105,7 @@ describe("portfolio functions in the preview workbook", () => {
     expect((await api(`/accounts/${JANSEN}/orders`, { ...order, validationCode: previewed.previewOrder.validationCode })).status).toBe(201);
     await waitFor(`D${row}`, `(v) => v === ${held + 10}`);
     await waitFor("A9", "(v) => typeof v === 'number'");
-  }, 60_000);
+  }, 120_000);
 
   it("shows the ribbon's \"Refresh Binck data\" as a button that refreshes every table within the budget and tells what it did", async () => {
     const before = await sent();
@@ -116,7 +116,7 @@ describe("portfolio functions in the preview workbook", () => {
     expect(notice).toMatch(new RegExp(`^Binck data refreshed: ${tables} requests for ${tables} tables; data fetched at \\d{1,2}:\\d{2}:\\d{2}`));
     expect(await sent()).toBe(before + tables);
     await page.waitForSelector("#command-notice:has-text('Refresh Binck data: done')");
-  }, 60_000);
+  }, 120_000);
 
   it("fills the sample sheet's portfolio beside the live prices, every spill unblocked", async () => {
     const sample = await openWorkbook(browser, world.broker.url, "PortfolioSample", { sampleSheet: true });
@@ -132,5 +132,5 @@ describe("portfolio functions in the preview workbook", () => {
       expect.stringMatching(/^O3:X\d+$/), "O18:P24", expect.stringMatching(/^A40:M\d+$/), "B3:E27", expect.stringMatching(/^A33:C3\d$/),
     ]);
     expect(await preview(sample.page, (api) => ["O3", "O18", "A40", "B3", "A33", "H2", "H13", "P2"].filter((address) => (api.getValue(address) as { error?: string } | null)?.error === "#SPILL!"))).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });

@@ -54,7 +54,7 @@ describe("a sheet of 1,000 formulas", () => {
     browser = await launchBrowser();
     ({ page, pane } = await openWorkbook(browser, world.broker.url, "Thousand"));
     await preview(page, (api) => api.clear());
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await browser.close();
     await world.close();

@@ -43,7 +43,7 @@ describe("the token broker when Binck cannot be reached", () => {
         },
       },
     });
-  }, 60_000);
+  }, 120_000);
   afterEach(() => rerouted.clear());
   afterAll(async () => {
     await world.close();

@@ -68,7 +68,7 @@ describe.each([
       });
       child.on("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
     });
-  }, 90_000);
+  }, 120_000);
 
   afterAll(async () => {
     if (child.exitCode === null) {

@@ -58,7 +58,7 @@ describe("relaunching trusting the local CA", () => {
     // A system bundle as Debian makes it, with the corporate CA added.
     writeFileSync(systemBundle, `${rootCertificates.join("\n")}\n${corporate.ca.toString()}`);
     urls = { local: await serve(loadTlsMaterial(localDir)), corporate: await serve(corporate) };
-  }, 60_000);
+  }, 120_000);
   afterAll(() => {
     for (const server of servers) server.close();
     rmSync(work, { recursive: true, force: true });
@@ -71,21 +71,21 @@ describe("relaunching trusting the local CA", () => {
     const combined = readFileSync(output.extraCaCerts!, "utf8");
     expect(combined.startsWith(readFileSync(systemBundle, "utf8").trim())).toBe(true);
     expect(combined.trim().endsWith(readFileSync(path.join(localDir, "ca.crt"), "utf8").trim())).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it("trusts the local CA alone when nothing is configured (and so not the corporate CA)", async () => {
     const output = await probe(undefined);
     expect(output.extraCaCerts).toBe(path.join(localDir, "ca.crt"));
     expect(output.results[urls.local]).toBe(200);
     expect(output.results[urls.corporate]).toMatch(/^its TLS certificate is not trusted: .* \(SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain\)$/);
-  }, 60_000);
+  }, 120_000);
 
   it("does not relaunch when the configured bundle already holds the local CA", async () => {
     const combined = (await probe(systemBundle)).extraCaCerts!;
     const output = await probe(combined);
     expect(output.extraCaCerts).toBe(combined);
     expect(output.results).toEqual({ [urls.local]: 200, [urls.corporate]: 200 });
-  }, 60_000);
+  }, 120_000);
 
   it("ends the relaunched process when the one that relaunched it is killed outright", async () => {
     const tsx = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "test", "support", "trust-probe.ts")],
@@ -104,7 +104,7 @@ describe("relaunching trusting the local CA", () => {
     while (isRunning(output.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
     tsx.kill("SIGTERM");
     await exited;
-  }, 60_000);
+  }, 120_000);
 });
 
 function isRunning(pid: number): boolean {
