@@ -60,3 +60,6 @@ export type { Balances, HistoricalQuote } from "./rest/client";
 export type { RequestBudgetFigures, RequestBudgetPolicy } from "./rest/request-budget";
 export { MAX_HISTORY_SPAN, ORDER_STATUS_FILTERS, MUTATION_GROUPS, type HistoryQuery, type OrdersQuery, type TransactionsQuery, type OrderStatusFilter, type MutationGroup } from "./rest/account-queries";
 export type * from "./orders/contract";
+export { OrderBatchRun, type BatchRunOptions } from "./orders/batch-run";
+export { summarise, valueInEuro, VALUE_NOT_IN_EURO, type PreviewedRow } from "./orders/batch-summary";
+export { secondsForRequests } from "./orders/batch-time";
