@@ -63,3 +63,6 @@ export type * from "./orders/contract";
 export { OrderBatchRun, type BatchRunOptions } from "./orders/batch-run";
 export { summarise, valueInEuro, VALUE_NOT_IN_EURO, type PreviewedRow } from "./orders/batch-summary";
 export { secondsForRequests } from "./orders/batch-time";
+export { OrderCancelRun, isCancelRun, type CancelBatchRun, type CancelRow } from "./orders/cancel-run";
+export { ORDER_TABLE_NAME, ORDER_TABLE_COLUMNS, RESULT_COLUMNS, columnIndex, fieldsByHeader, fieldsByPosition, isBlankRow, tableRows, resultCells, orderNumberOf, type SheetValue, type OrderTableColumn } from "./orders/order-table";
+export { OrderStatusFollower } from "./orders/status-follower";

@@ -1,10 +1,11 @@
 import { isBinckError } from "../errors";
 import { silentLogger, type Logger } from "../log";
 import type { RequestBudgetFigures } from "../rest/request-budget-policy";
-import type { OrderModel } from "../wire/models";
+import type { OrderStatus } from "../wire/models";
 import { summarise, type PreviewedRow } from "./batch-summary";
 import { secondsForRequests } from "./batch-time";
-import type { BatchPhase, BatchProgress, BatchRow, BatchRowResult, BatchRun, BatchSummary, OpenOrders, OrderDesk, PlacementOutcome } from "./contract";
+import type { BatchPhase, BatchProgress, BatchRow, BatchRowResult, BatchRun, BatchSummary, OrderDesk, PlacementOutcome } from "./contract";
+import { OrderStatusFollower } from "./status-follower";
 
 export interface BatchRunOptions {
   tableName: string;
@@ -41,13 +42,14 @@ export class OrderBatchRun implements BatchRun {
   private stopRequested = false;
   private confirmation: { resolve(go: boolean): void } | undefined;
   private readonly listeners = new Set<() => void>();
-  private readonly views = new Map<string, { view: OpenOrders; stop: () => void }>();
+  private readonly statuses: OrderStatusFollower;
   private readonly logger: Logger;
 
   constructor(private readonly options: BatchRunOptions) {
     this.tableName = options.tableName;
     this.logger = options.logger ?? silentLogger;
     this.rows = options.rows.map(() => undefined);
+    this.statuses = new OrderStatusFollower(options.desk, (changes) => this.applyStatuses(changes));
     this.finished = this.run().catch((error: unknown) => {
       this.logger.log("error", `Order table ${this.tableName}: ${String(error)}`);
       this.skipUnplaced(STOPPED);
@@ -98,11 +100,7 @@ export class OrderBatchRun implements BatchRun {
 
   /** Stops following the placed orders' statuses (a new run replaces this one). */
   dispose(): void {
-    for (const { view, stop } of this.views.values()) {
-      stop();
-      view.dispose();
-    }
-    this.views.clear();
+    this.statuses.dispose();
     this.listeners.clear();
   }
 
@@ -181,31 +179,16 @@ export class OrderBatchRun implements BatchRun {
     }
     if (outcome.kind === "placed") {
       row.result = { index: row.result.index, status: "placed", orderNumber: outcome.orderNumber, ...(outcome.recovered ? { message: "Placed; its answer was lost, so it was found by its reference." } : {}) };
-      this.follow(preview.order.accountNumber);
+      this.statuses.follow(preview.order.accountNumber, outcome.orderNumber, "placed");
     } else row.result = { index: row.result.index, status: outcome.kind, message: outcome.error.endUserMessage };
   }
 
-  /** The statuses of the placed orders of an account, from the desk's live open orders (order events). */
-  private follow(accountNumber: string): void {
-    let entry = this.views.get(accountNumber);
-    if (!entry) {
-      const view = this.options.desk.openOrders(accountNumber);
-      entry = { view, stop: view.onChange((orders) => this.applyStatuses(orders)) };
-      this.views.set(accountNumber, entry);
-    }
-    this.applyStatuses(entry.view.current());
-  }
-
-  private applyStatuses(orders: readonly OrderModel[]): void {
-    const byNumber = new Map(orders.map((order) => [order.number, order]));
-    let changed = false;
+  private applyStatuses(changes: ReadonlyMap<number, OrderStatus>): void {
     for (const row of this.rows) {
-      const order = row?.result.orderNumber !== undefined ? byNumber.get(row.result.orderNumber) : undefined;
-      if (!row || !order || row.result.status === order.lastStatus) continue;
-      row.result = { ...row.result, status: order.lastStatus };
-      changed = true;
+      const status = row?.result.orderNumber !== undefined ? changes.get(row.result.orderNumber) : undefined;
+      if (row && status) row.result = { ...row.result, status };
     }
-    if (changed) this.changed();
+    this.changed();
   }
 
   private skipUnplaced(message: string): void {

@@ -1,6 +1,6 @@
 import { BinckError } from "../../../src/core/errors";
 import type { RequestBudget } from "../../../src/core/rest/request-budget";
-import type { CheckedOrder, OpenOrders, OrderDesk, OrderFields, OrderPreview, PlacementOutcome } from "../../../src/core/orders/contract";
+import type { ChangeOutcome, CheckedOrder, OpenOrders, OrderDesk, OrderFields, OrderPreview, PlacementOutcome } from "../../../src/core/orders/contract";
 import type { InstrumentModel, OrderModel, OrderStatus } from "../../../src/core/wire/models";
 
 /** An instrument of the fake desk: its price, currency and the warnings its preview gives. */
@@ -98,8 +98,8 @@ export class FakeDesk implements OrderDesk {
   async modify(): Promise<never> {
     throw new Error("not used");
   }
-  async cancel(_account: string, orderNumber: number) {
-    return { kind: "done" as const, orderNumber };
+  async cancel(_account: string, orderNumber: number): Promise<ChangeOutcome> {
+    return { kind: "done", orderNumber };
   }
   async kidDocument(): Promise<never> {
     throw new Error("not used");
