@@ -66,3 +66,6 @@ export { secondsForRequests } from "./orders/batch-time";
 export { OrderCancelRun, isCancelRun, type CancelBatchRun, type CancelRow } from "./orders/cancel-run";
 export { ORDER_TABLE_NAME, ORDER_TABLE_COLUMNS, RESULT_COLUMNS, columnIndex, fieldsByHeader, fieldsByPosition, isBlankRow, tableRows, resultCells, orderNumberOf, type SheetValue, type OrderTableColumn } from "./orders/order-table";
 export { OrderStatusFollower } from "./orders/status-follower";
+export { createOrderDesk, DEFAULT_ORDER_DESK_POLICY, type OrderDeskDeps, type OrderDeskPolicy } from "./orders/order-desk";
+export { OrderRequests, type OrderApi } from "./rest/order-requests";
+export { workbookJournalKey, WORKBOOK_ID_SETTING } from "./orders/workbook-key";
