@@ -1,5 +1,6 @@
 import { isBinckError } from "../errors";
 import { silentLogger, type Logger } from "../log";
+import type { OrderEventSource } from "../portfolio/sources";
 import type { RequestBudgetFigures } from "../rest/request-budget-policy";
 import type { OrderStatus } from "../wire/models";
 import { summarise, type PreviewedRow } from "./batch-summary";
@@ -11,6 +12,8 @@ export interface BatchRunOptions {
   tableName: string;
   rows: readonly BatchRow[];
   desk: OrderDesk;
+  /** The feed's order events: each placed row follows its order's status. */
+  orderEvents: OrderEventSource;
   /** The runtime's request budget: the time left is estimated from its free capacity. */
   budget: { figures(): RequestBudgetFigures };
   /** Requests one row's check and preview cost (instrument look-up, `orders/preview`, `orders/costs`). */
@@ -29,7 +32,7 @@ const STOPPED = "Not placed: stopped before this row.";
  * One run of "Place orders from table" (issue 9 §2): every row checked and previewed, one summary, one
  * confirmation, then the ready rows placed one by one through `desk.place` (never twice: the desk keys each on its
  * referenceId); Stop leaves the rows not yet placed "skipped". Placed rows follow their order's status from the
- * desk's live open orders until `dispose()`.
+ * order events until `dispose()`.
  */
 export class OrderBatchRun implements BatchRun {
   readonly tableName: string;
@@ -49,7 +52,7 @@ export class OrderBatchRun implements BatchRun {
     this.tableName = options.tableName;
     this.logger = options.logger ?? silentLogger;
     this.rows = options.rows.map(() => undefined);
-    this.statuses = new OrderStatusFollower(options.desk, (changes) => this.applyStatuses(changes));
+    this.statuses = new OrderStatusFollower(options.orderEvents, (changes) => this.applyStatuses(changes));
     this.finished = this.run().catch((error: unknown) => {
       this.logger.log("error", `Order table ${this.tableName}: ${String(error)}`);
       this.skipUnplaced(STOPPED);
@@ -179,7 +182,7 @@ export class OrderBatchRun implements BatchRun {
     }
     if (outcome.kind === "placed") {
       row.result = { index: row.result.index, status: "placed", orderNumber: outcome.orderNumber, ...(outcome.recovered ? { message: "Placed; its answer was lost, so it was found by its reference." } : {}) };
-      this.statuses.follow(preview.order.accountNumber, outcome.orderNumber, "placed");
+      this.statuses.follow(outcome.orderNumber, "placed");
     } else row.result = { index: row.result.index, status: outcome.kind, message: outcome.error.endUserMessage };
   }
 

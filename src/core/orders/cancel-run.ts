@@ -1,4 +1,5 @@
 import { isBinckError } from "../errors";
+import type { OrderEventSource } from "../portfolio/sources";
 import type { RequestBudgetFigures } from "../rest/request-budget-policy";
 import type { OrderStatus } from "../wire/models";
 import { secondsForRequests } from "./batch-time";
@@ -38,13 +39,19 @@ export class OrderCancelRun implements CancelBatchRun {
   private readonly listeners = new Set<() => void>();
   private readonly statuses: OrderStatusFollower;
 
-  constructor(readonly tableName: string, private readonly rows: readonly CancelRow[], private readonly desk: OrderDesk, private readonly budget: { figures(): RequestBudgetFigures }) {
+  constructor(
+    readonly tableName: string,
+    private readonly rows: readonly CancelRow[],
+    private readonly desk: OrderDesk,
+    orderEvents: OrderEventSource,
+    private readonly budget: { figures(): RequestBudgetFigures },
+  ) {
     this.results = rows.map((row) => (row.orderNumber === undefined
       ? { index: row.index, status: "invalid" as const, message: row.problem ?? "This row has no order number." }
       : { index: row.index, status: "ready" as const, orderNumber: row.orderNumber }));
     const ready = this.results.filter((result) => result.status === "ready").length;
     this.summaryValue = { count: rows.length, ready, totalValueInEuro: 0, totalCostsInEuro: 0, warnings: [], rows: [...this.results] };
-    this.statuses = new OrderStatusFollower(desk, (changes) => this.applyStatuses(changes));
+    this.statuses = new OrderStatusFollower(orderEvents, (changes) => this.applyStatuses(changes));
     const go = new Promise<boolean>((resolve) => (this.confirmation = resolve));
     if (ready === 0) this.current = "done";
     this.finished = ready === 0 ? Promise.resolve<BatchPhase>("done") : go.then((confirmed) => this.run(confirmed));
@@ -93,7 +100,7 @@ export class OrderCancelRun implements CancelBatchRun {
         const outcome = await this.desk.cancel(row.accountNumber, row.orderNumber);
         if (outcome.kind === "done") {
           this.results[position] = { ...result, status: "cancelationRequested" };
-          this.statuses.follow(row.accountNumber, row.orderNumber, "cancelationRequested");
+          this.statuses.follow(row.orderNumber, "cancelationRequested");
         } else this.results[position] = { ...result, status: "refused", message: outcome.error.endUserMessage };
       } catch (error) {
         this.results[position] = { ...result, status: "refused", message: isBinckError(error) ? error.endUserMessage : String(error) };

@@ -37,7 +37,7 @@ describe("OrderBatchRun (Place orders from table)", () => {
 
   it("previews every row into one summary: ready rows, totals in euro, every warning with its rows", async () => {
     const rows = [row(0, "ASML", 10), row(1, "TURBO", 100), row(2, "NOPE", 1), row(3, "AAPL", 2), row(4, "HALTED", 5), row(5, "TURBO", 40)];
-    const run = new OrderBatchRun({ tableName: "BinckOrders", rows, desk, budget });
+    const run = new OrderBatchRun({ tableName: "BinckOrders", rows, desk, orderEvents: desk, budget });
     expect(run.phase()).toBe("previewing");
     await until(run, clock, "awaitingConfirmation");
     expect(run.summary()).toEqual({
@@ -72,24 +72,33 @@ describe("OrderBatchRun (Place orders from table)", () => {
     ]);
   });
 
-  it("keeps placed rows live from the order events until disposed", async () => {
-    const run = new OrderBatchRun({ tableName: "BinckOrders", rows: [row(0, "ASML", 1), row(1, "ASML", 2)], desk, budget });
+  it("keeps placed rows live from the order events until disposed, an event that beat the answer included", async () => {
+    desk.outcomes.set(3, (order) => {
+      // The market filled it at once: its final event arrives before the placement's answer (API.md 3.3 #16).
+      desk.setStatus(ACCOUNT, 6000, "completelyExecuted");
+      return { kind: "placed", orderNumber: 6000, referenceId: order.referenceId, recovered: false };
+    });
+    const run = new OrderBatchRun({ tableName: "BinckOrders", rows: [row(0, "ASML", 1), row(1, "ASML", 2), row(2, "ASML", 3)], desk, orderEvents: desk, budget });
     await until(run, clock, "awaitingConfirmation");
     run.confirm();
     await run.finished;
+    expect(run.progress().rows.map((result) => result.status)).toEqual(["placed", "placed", "executed"]);
     let changes = 0;
     run.onChange(() => changes++);
+    desk.setStatus(ACCOUNT, 5002, "placementConfirmed");
     desk.setStatus(ACCOUNT, 5002, "executed");
-    expect(run.progress().rows.map((result) => result.status)).toEqual(["placed", "executed"]);
-    expect(changes).toBe(1);
+    // A late event of an earlier stage does not move it back.
+    desk.setStatus(ACCOUNT, 5002, "placementConfirmed");
+    expect(run.progress().rows.map((result) => result.status)).toEqual(["placed", "executed", "executed"]);
+    expect(changes).toBe(2);
     run.dispose();
     desk.setStatus(ACCOUNT, 5001, "canceled");
-    expect(run.progress().rows.map((result) => result.status)).toEqual(["placed", "executed"]);
+    expect(run.progress().rows.map((result) => result.status)).toEqual(["placed", "executed", "executed"]);
   });
 
   it("tells the time left from the budget's free capacity, and Stop leaves the remaining rows skipped", async () => {
     const rows = Array.from({ length: 50 }, (_, index) => row(index, "ASML", index + 1));
-    const run = new OrderBatchRun({ tableName: "BinckOrders", rows, desk, budget, requestsPerPreview: 2 });
+    const run = new OrderBatchRun({ tableName: "BinckOrders", rows, desk, orderEvents: desk, budget, requestsPerPreview: 2 });
     await flush();
     await flush();
     // 40 requests fit the window: 20 rows previewed; the 4 workers' next requests wait for room.
@@ -123,7 +132,7 @@ describe("OrderBatchRun (Place orders from table)", () => {
   });
 
   it("places nothing when cancelled before the confirmation", async () => {
-    const run = new OrderBatchRun({ tableName: "BinckOrders", rows: [row(0, "ASML", 1), row(1, "NOPE", 1)], desk, budget });
+    const run = new OrderBatchRun({ tableName: "BinckOrders", rows: [row(0, "ASML", 1), row(1, "NOPE", 1)], desk, orderEvents: desk, budget });
     await until(run, clock, "awaitingConfirmation");
     run.stop();
     expect(await run.finished).toBe("cancelled");
@@ -140,7 +149,7 @@ describe("OrderBatchRun (Place orders from table)", () => {
     desk.outcomes.set(2, (order) => ({ kind: "refused", referenceId: order.referenceId, error: new BinckError("api", "Insufficient spending limit.", "422") }));
     desk.outcomes.set(3, (order) => ({ kind: "unknown", referenceId: order.referenceId, error: new BinckError("network", "The answer was lost; check your open orders.", "timeout") }));
     desk.outcomes.set(4, (order) => ({ kind: "placed", orderNumber: 777, referenceId: order.referenceId, recovered: true }));
-    const run = new OrderBatchRun({ tableName: "BinckOrders", rows: [row(0, "ASML", 2), row(1, "ASML", 3), row(2, "ASML", 4)], desk, budget });
+    const run = new OrderBatchRun({ tableName: "BinckOrders", rows: [row(0, "ASML", 2), row(1, "ASML", 3), row(2, "ASML", 4)], desk, orderEvents: desk, budget });
     await until(run, clock, "awaitingConfirmation");
     run.confirm();
     await run.finished;
@@ -152,7 +161,7 @@ describe("OrderBatchRun (Place orders from table)", () => {
   });
 
   it("ends without a confirmation when no row is ready", async () => {
-    const run = new OrderBatchRun({ tableName: "BinckOrders", rows: [row(0, "NOPE", 1)], desk, budget });
+    const run = new OrderBatchRun({ tableName: "BinckOrders", rows: [row(0, "NOPE", 1)], desk, orderEvents: desk, budget });
     expect(await run.finished).toBe("done");
     expect(run.summary()).toMatchObject({ count: 1, ready: 0, totalValueInEuro: 0 });
   });

@@ -2,6 +2,7 @@ import { BinckError } from "../../../src/core/errors";
 import type { RequestBudget } from "../../../src/core/rest/request-budget";
 import type { ChangeOutcome, CheckedOrder, OpenOrders, OrderDesk, OrderFields, OrderPreview, PlacementOutcome } from "../../../src/core/orders/contract";
 import type { InstrumentModel, OrderModel, OrderStatus } from "../../../src/core/wire/models";
+import type { OrderEventMessage, OrderEventName } from "../../../src/core/wire/realtime";
 
 /** An instrument of the fake desk: its price, currency and the warnings its preview gives. */
 export interface FakeInstrument {
@@ -15,13 +16,14 @@ export interface FakeInstrument {
 
 /**
  * An OrderDesk over a table of instruments: previews cost 2 requests and placements 1, each through a real
- * RequestBudget, so the batch's time left is read from real figures. Placed orders appear in the open orders,
- * whose statuses a test moves with `setStatus`.
+ * RequestBudget, so the batch's time left is read from real figures. It is also the feed's order events, which a
+ * test sends with `setStatus`.
  */
 export class FakeDesk implements OrderDesk {
   readonly placed: Array<{ referenceId: string; acceptedWarnings: readonly string[] }> = [];
   readonly open = new Map<string, OrderModel[]>();
   readonly listeners = new Set<(orders: readonly OrderModel[]) => void>();
+  readonly eventListeners = new Set<(event: OrderEventName, order: OrderEventMessage) => void>();
   /** Outcomes to give instead of "placed", by row quantity (a test's way of picking a row). */
   readonly outcomes = new Map<number, (order: CheckedOrder) => PlacementOutcome>();
   private nextNumber = 5001;
@@ -75,10 +77,14 @@ export class FakeDesk implements OrderDesk {
     }, { priority: "userAction" });
   }
 
-  setStatus(accountNumber: string, orderNumber: number, status: OrderStatus): void {
-    const list = (this.open.get(accountNumber) ?? []).map((order) => (order.number === orderNumber ? { ...order, lastStatus: status } : order));
-    this.open.set(accountNumber, list);
-    for (const listener of this.listeners) listener(list);
+  /** An order event from the feed (the runs follow statuses from these; the events say completelyExecuted). */
+  setStatus(accountNumber: string, orderNumber: number, status: OrderStatus | "completelyExecuted"): void {
+    for (const listener of this.eventListeners) listener("OrderStatus", { accountNumber, number: orderNumber, instrument: { id: "x" }, status, dt: "2026-01-05T09:00:00Z" });
+  }
+
+  watchOrders(listener: (event: OrderEventName, order: OrderEventMessage) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   openOrders(accountNumber: string): OpenOrders {

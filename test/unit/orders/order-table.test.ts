@@ -40,8 +40,7 @@ describe("OrderCancelRun (Cancel selected orders)", () => {
       asked.push(orderNumber);
       return orderNumber === 7 ? { kind: "refused" as const, orderNumber, error: new BinckError("api", "This order cannot be cancelled anymore.", "400") } : { kind: "done" as const, orderNumber };
     };
-    desk.open.set("1", [{ number: 5, lastStatus: "placementConfirmed" } as never]);
-    const run = new OrderCancelRun("BinckOrders", [{ index: 0, accountNumber: "1", orderNumber: 5 }, { index: 1, accountNumber: "1", problem: "No order number in the Order column." }, { index: 2, accountNumber: "1", orderNumber: 7 }], desk, { figures: () => new RequestBudget(new ManualClock(0)).figures() });
+    const run = new OrderCancelRun("BinckOrders", [{ index: 0, accountNumber: "1", orderNumber: 5 }, { index: 1, accountNumber: "1", problem: "No order number in the Order column." }, { index: 2, accountNumber: "1", orderNumber: 7 }], desk, desk, { figures: () => new RequestBudget(new ManualClock(0)).figures() });
     expect(run.phase()).toBe("awaitingConfirmation");
     expect(run.summary()).toMatchObject({ count: 3, ready: 2 });
     expect(asked).toEqual([]);
@@ -58,7 +57,7 @@ describe("OrderCancelRun (Cancel selected orders)", () => {
 
   it("cancels nothing when not confirmed", async () => {
     const desk = new FakeDesk(new RequestBudget(new ManualClock(0)), {});
-    const run = new OrderCancelRun("Sheet1", [{ index: 0, accountNumber: "1", orderNumber: 5 }], desk, { figures: () => new RequestBudget(new ManualClock(0)).figures() });
+    const run = new OrderCancelRun("Sheet1", [{ index: 0, accountNumber: "1", orderNumber: 5 }], desk, desk, { figures: () => new RequestBudget(new ManualClock(0)).figures() });
     run.stop();
     expect(await run.finished).toBe("cancelled");
     expect(run.progress().rows).toEqual([{ index: 0, status: "skipped", orderNumber: 5, message: "Not cancelled: the cancellation was not confirmed." }]);
