@@ -1,8 +1,7 @@
 import {
   fieldsByHeader, fieldsByPosition, isBlankRow, OrderBatchRun, OrderCancelRun, orderNumberOf, ORDER_TABLE_NAME, tableRows, columnIndex,
-  type BatchRun, type CancelRow, type Logger, type OrderDesk, type OrderFields,
+  type BatchRun, type CancelRow, type Logger, type OrderDesk, type OrderEventSource, type OrderFields,
 } from "../core";
-import type { OrderEventSource } from "../core/portfolio/sources";
 import type { LiveValue } from "../platform/live-value";
 import { createOrdersTable, readOrdersTable, readSelectedRows, type ExcelRun } from "./excel-orders";
 import { ResultWriter } from "./result-writer";

@@ -3,7 +3,7 @@ import { silentLogger, type Logger } from "../log";
 import type { OrderEventSource } from "../portfolio/sources";
 import type { RequestBudgetFigures } from "../rest/request-budget-policy";
 import type { OrderStatus } from "../wire/models";
-import { summarise, type PreviewedRow } from "./batch-summary";
+import { previewRow, summarise, type PreviewedRow } from "./batch-summary";
 import { secondsForRequests } from "./batch-time";
 import type { BatchPhase, BatchProgress, BatchRow, BatchRowResult, BatchRun, BatchSummary, OrderDesk, PlacementOutcome } from "./contract";
 import { OrderStatusFollower } from "./status-follower";
@@ -144,28 +144,12 @@ export class OrderBatchRun implements BatchRun {
     const worker = async () => {
       while (next < this.rows.length && !this.stopRequested) {
         const position = next++;
-        this.rows[position] = await this.previewRow(this.options.rows[position]);
+        this.rows[position] = await previewRow(this.options.desk, this.options.rows[position], (message) => this.logger.log("warn", `Order table ${this.tableName}: ${message}`));
         this.changed();
       }
     };
     const workers = Math.max(1, Math.min(this.options.previewConcurrency ?? 4, this.rows.length));
     await Promise.all(Array.from({ length: workers }, worker));
-  }
-
-  private async previewRow(row: BatchRow): Promise<PreviewedRow> {
-    try {
-      const check = await this.options.desk.check(row.fields);
-      if (!check.ok) return { result: { index: row.index, status: "invalid", message: check.problems.map((problem) => problem.message).join(" ") } };
-      const preview = await this.options.desk.preview(check.order);
-      if (!preview.canBeRegistered) {
-        const reasons = [...preview.warningsToBeConfirmed, ...preview.warningsToBeShown].join(" ");
-        return { result: { index: row.index, status: "refused", message: reasons || "Binck would not accept this order." } };
-      }
-      return { result: { index: row.index, status: "ready" }, preview };
-    } catch (error) {
-      this.logger.log("warn", `Order table ${this.tableName} row ${row.index + 1}: ${isBinckError(error) ? error.developerMessage : String(error)}`);
-      return { result: { index: row.index, status: "refused", message: isBinckError(error) ? error.endUserMessage : String(error) } };
-    }
   }
 
   private async place(row: PreviewedRow): Promise<void> {

@@ -1,4 +1,5 @@
-import type { BatchRowResult, BatchSummary, OrderPreview } from "./contract";
+import { isBinckError } from "../errors";
+import type { BatchRow, BatchRowResult, BatchSummary, OrderDesk, OrderPreview } from "./contract";
 
 /** The text of the one warning the add-in adds itself: a row whose value in euro is not known. */
 export const VALUE_NOT_IN_EURO = "The value of these rows is not known in euro; it is left out of the total value.";
@@ -7,6 +8,23 @@ export const VALUE_NOT_IN_EURO = "The value of these rows is not known in euro; 
 export interface PreviewedRow {
   result: BatchRowResult;
   preview?: OrderPreview;
+}
+
+/** One row checked and previewed: "invalid" (every field problem named), "refused" (Binck's reasons), or "ready". */
+export async function previewRow(desk: OrderDesk, row: BatchRow, warn: (message: string) => void): Promise<PreviewedRow> {
+  try {
+    const check = await desk.check(row.fields);
+    if (!check.ok) return { result: { index: row.index, status: "invalid", message: check.problems.map((problem) => problem.message).join(" ") } };
+    const preview = await desk.preview(check.order);
+    if (!preview.canBeRegistered) {
+      const reasons = [...preview.warningsToBeConfirmed, ...preview.warningsToBeShown].join(" ");
+      return { result: { index: row.index, status: "refused", message: reasons || "Binck would not accept this order." } };
+    }
+    return { result: { index: row.index, status: "ready" }, preview };
+  } catch (error) {
+    warn(`row ${row.index + 1}: ${isBinckError(error) ? error.developerMessage : String(error)}`);
+    return { result: { index: row.index, status: "refused", message: isBinckError(error) ? error.endUserMessage : String(error) } };
+  }
 }
 
 /**
