@@ -23,8 +23,8 @@ export class OrderEvents {
   }
 }
 
-export function deskWorld(options: { session?: SessionState; storage?: MemoryStorage; defaultAccount?: string; policy?: Partial<OrderDeskPolicy> } = {}) {
-  const clock = new ManualClock(T0);
+export function deskWorld(options: { session?: SessionState; storage?: MemoryStorage; defaultAccount?: string; policy?: Partial<OrderDeskPolicy>; startMs?: number } = {}) {
+  const clock = new ManualClock(options.startMs ?? T0);
   const api = new FakeOrderApi();
   const storage = options.storage ?? new MemoryStorage();
   const feed = new OrderEvents();

@@ -118,6 +118,11 @@ describe("Placing an order: at most once per referenceId", () => {
     expect(await world.desk.place(preview, ACCEPTED)).toBe(outcome);
     expect(world.api.count("registerOrder")).toBe(1);
     expect(world.desk.journal.entries()).toMatchObject([{ result: "unknown", referenceId: preview.order.referenceId }]);
+    // Its order event, late, tells the journal the truth (another's referenceId changes nothing).
+    world.feed.emit("OrderStatus", { number: 90, status: "placed", referenceId: "xl-someone-else" });
+    world.feed.emit("OrderStatus", { number: 91, status: "placed", referenceId: preview.order.referenceId });
+    await settle();
+    expect(world.desk.journal.entries()).toMatchObject([{ result: "placed", orderNumber: 91, message: "Found by its order event." }]);
   });
 
   it("no answer within the timeout counts as lost: looked for, not sent again", async () => {
@@ -131,6 +136,30 @@ describe("Placing an order: at most once per referenceId", () => {
     expect(await placing).toMatchObject({ kind: "unknown", error: { developerMessage: `POST orders for ${preview.order.referenceId}: no answer within 5000 ms.` } });
     expect(world.api.count("registerOrder")).toBe(1);
     expect(world.api.count("getHistoricalOrders")).toBe(1);
+  });
+
+  it("the timeout runs from when the placement leaves, not while it waits its turn in the budget", async () => {
+    const world = deskWorld({ policy: { answerTimeoutMs: 5_000 } });
+    const preview = await previewed(world);
+    world.api.holdPlacements = true;
+    const placing = world.desk.place(preview, ACCEPTED);
+    await settle();
+    world.clock.advance(60_000);
+    await settle();
+    expect(world.api.count("getOrders")).toBe(0);
+    world.api.releasePlacement();
+    expect(await placing).toEqual({ kind: "placed", orderNumber: 1001, referenceId: preview.order.referenceId, recovered: false });
+  });
+
+  it("an answer lost across the end of a month: the history of the month it was sent in, then of this month", async () => {
+    const world = deskWorld({ startMs: Date.UTC(2026, 0, 31, 23, 59, 45), policy: { answerTimeoutMs: 30_000 } });
+    const preview = await previewed(world);
+    world.api.register = () => new Promise<OrderModel[]>(() => undefined);
+    const placing = world.desk.place(preview, ACCEPTED);
+    await settle();
+    world.clock.advance(30_000);
+    expect(await placing).toMatchObject({ kind: "unknown" });
+    expect(world.api.calls.filter((call) => call.op === "getHistoricalOrders").map((call) => call.args)).toEqual([[ACCOUNT, 2026, 1], [ACCOUNT, 2026, 2]]);
   });
 
   it("Binck's refusal (422) is 'refused' with its endUserMessage; nothing is looked for", async () => {
