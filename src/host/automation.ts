@@ -2,6 +2,8 @@ import { formatAddress, requireAddress } from "./engine/cell-address";
 import { displayText, type CellValue } from "./engine/cell-value";
 import type { Workbook } from "./engine/workbook";
 import type { GridView } from "./grid-view";
+import { formatRangeAddress, parseRangeAddress } from "./excel/range-address";
+import type { TableRegistry } from "./excel/table-registry";
 import type { RuntimeLink } from "./runtime-link";
 import type { SheetController } from "./sheet-controller";
 
@@ -19,8 +21,14 @@ export interface PreviewAutomation {
   getText(address: string): string;
   /** "B3:E27" when the cell's formula spills there, else null. */
   spillRange(address: string): string | null;
+  /** Selects a cell ("B3") or an area ("B3:D7", its top-left cell active). */
   select(address: string): void;
+  /** The active cell ("B3"). */
   selection(): string;
+  /** The selected area ("B3:D7", or "B3" for one cell). */
+  selectedArea(): string;
+  /** The sheet's tables (made through the Excel API's tables.add): name and A1 area. */
+  tables(): Array<{ name: string; address: string }>;
   /** Running custom-function invocations, and the cells that share each. */
   invocations(): Array<{ key: string; cells: string[] }>;
   /** Function ids the add-in runtime associated. */
@@ -37,7 +45,7 @@ export interface PreviewAutomation {
   nextFrame(): Promise<void>;
 }
 
-export function createAutomation(workbook: Workbook, name: string, sheet: SheetController, grid: GridView, link: RuntimeLink, type: (address: string, text: string) => void): PreviewAutomation {
+export function createAutomation(workbook: Workbook, name: string, sheet: SheetController, grid: GridView, link: RuntimeLink, tables: TableRegistry, type: (address: string, text: string) => void): PreviewAutomation {
   const value = (address: string) => workbook.value(requireAddress(address));
   return {
     workbook: name,
@@ -49,8 +57,14 @@ export function createAutomation(workbook: Workbook, name: string, sheet: SheetC
       const area = workbook.spillArea(requireAddress(address));
       return area ? `${formatAddress(area.from)}:${formatAddress(area.to)}` : null;
     },
-    select: (address) => sheet.select(requireAddress(address)),
+    select(address) {
+      const area = parseRangeAddress(address);
+      if (!area) throw new Error(`"${address}" is not a cell or an area of this sheet: use A1 or A1:C3.`);
+      sheet.selectArea(area);
+    },
     selection: () => formatAddress(sheet.selection),
+    selectedArea: () => formatRangeAddress(sheet.area).replace(/^.*!/, ""),
+    tables: () => tables.all().map((table) => ({ name: table.name, address: formatRangeAddress(table.area).replace(/^.*!/, "") })),
     invocations: () => workbook.runningInvocations(),
     associated: () => link.associated(),
     waitFor(predicate, timeoutMs = 20_000) {

@@ -18,6 +18,8 @@ export class GridView {
   private frame: number | undefined;
   private selected: CellPosition = { row: 1, col: 1 };
   private outlined: CellArea | undefined;
+  private area: CellArea | undefined;
+  private tableCells: HTMLDivElement[] = [];
   /** Cell values written since the grid was built (for the status line, tests and benchmarks). */
   renderedCells = 0;
 
@@ -92,6 +94,38 @@ export class GridView {
     cell?.setAttribute("aria-selected", "true");
     cell?.scrollIntoView({ block: "nearest", inline: "nearest" });
     this.outlineSpill();
+  }
+
+  /** Shades the selected area when it is more than the active cell. */
+  selectArea(area: CellArea): void {
+    if (sameArea(area, this.area)) return;
+    for (const cell of this.element.querySelectorAll(".cell.in-selection")) cell.classList.remove("in-selection");
+    this.area = area;
+    if (keyOf(area.from) === keyOf(area.to)) return;
+    for (let row = area.from.row; row <= area.to.row; row++) for (let col = area.from.col; col <= area.to.col; col++) this.cellAt({ row, col })?.classList.add("in-selection");
+  }
+
+  /** Styles the tables' cells as Excel's default table style does: header row, banded body rows. */
+  showTables(tables: ReadonlyArray<{ name: string; area: CellArea }>): void {
+    for (const cell of this.tableCells) {
+      cell.classList.remove("table-header", "table-body", "table-band");
+      delete cell.dataset.table;
+    }
+    this.tableCells = [];
+    for (const table of tables) {
+      if (table.area.to.row > this.rows) this.addRows(table.area.to.row);
+      for (let row = table.area.from.row; row <= table.area.to.row; row++) {
+        for (let col = table.area.from.col; col <= table.area.to.col; col++) {
+          const cell = this.cellAt({ row, col });
+          if (!cell) continue;
+          const header = row === table.area.from.row;
+          cell.classList.add(header ? "table-header" : "table-body");
+          if (!header && (row - table.area.from.row) % 2 === 1) cell.classList.add("table-band");
+          cell.dataset.table = table.name;
+          this.tableCells.push(cell);
+        }
+      }
+    }
   }
 
   /** Queues cells for the next frame's update. */

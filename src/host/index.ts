@@ -3,6 +3,9 @@ import { createAutomation } from "./automation";
 import { readManifest } from "./add-in-manifest";
 import { DialogEmulation } from "./dialog-emulation";
 import { formatAddress, requireAddress, type CellPosition } from "./engine/cell-address";
+import { excelNamespace } from "./excel/excel-workbook";
+import { formatRangeAddress, parseRangeAddress } from "./excel/range-address";
+import { TableRegistry } from "./excel/table-registry";
 import { customFunctionsTypes } from "./engine/custom-functions-error";
 import type { FunctionsMetadata } from "./engine/function-metadata";
 import { Workbook } from "./engine/workbook";
@@ -32,12 +35,27 @@ const workbook = new Workbook({ schedule: (flush) => requestAnimationFrame(flush
 const link = new RuntimeLink(workbook, log);
 const dialogs = new DialogEmulation(location.origin, log);
 const ribbon = new RibbonToolbar(element("commands"), log);
+const store = new WorkbookStore(name);
+const tables = new TableRegistry(store.loadTables().flatMap((table) => {
+  const area = parseRangeAddress(table.address);
+  return area ? [{ name: table.name, area }] : [];
+}));
+// Set once the sheet exists (the bridge is read by the taskpane only after the page has loaded).
+let sheet: SheetController;
 const bridge: BrowserHostBridge = {
   displayDialogAsync: (url, options, callback) => dialogs.displayDialogAsync(url, options, callback as never),
   messageParent: (message, options) => dialogs.messageParent(message, options),
   storage: runtimeStorage(),
   settings: workbookSettings(name),
   customFunctionTypes: customFunctionsTypes,
+  excel: excelNamespace({
+    value: (position) => workbook.value(position),
+    input: (position) => workbook.input(position),
+    write: (position, text) => type(position, text),
+    selection: () => sheet.area,
+    tables,
+  }),
+  showTaskpane: async () => log("Office.addin.showAsTaskpane: the taskpane is shown"),
   registerRuntime: (runtime) => {
     link.register(runtime);
     ribbon.register(runtime);
@@ -45,7 +63,6 @@ const bridge: BrowserHostBridge = {
 };
 (window as unknown as Record<string, unknown>)[BRIDGE_PROPERTY] = bridge;
 
-const store = new WorkbookStore(name);
 const saved = store.load();
 // `?sheet=blank` opens a workbook never seen before without the sample sheet (tests that only need the taskpane).
 const blank = new URLSearchParams(location.search).get("sheet") === "blank";
@@ -68,14 +85,19 @@ const type = (position: CellPosition, text: string) => {
     store.save(workbook.inputs());
   });
 };
-const sheet = new SheetController(workbook, grid, {
+sheet = new SheetController(workbook, grid, {
   container: element("grid-container"),
   editor: element("cell-editor"),
   nameBox: element("name-box"),
   formulaInput: element("formula-input"),
   status: element("status-line"),
 }, type);
-(window as unknown as Record<string, unknown>).binckPreview = createAutomation(workbook, name, sheet, grid, link, (address, text) => type(requireAddress(address), text));
+grid.showTables(tables.all());
+tables.onChange(() => {
+  grid.showTables(tables.all());
+  store.saveTables(tables.all().map((table) => ({ name: table.name, address: formatRangeAddress(table.area).replace(/^.*!/, "") })));
+});
+(window as unknown as Record<string, unknown>).binckPreview = createAutomation(workbook, name, sheet, grid, link, tables, (address, text) => type(requireAddress(address), text));
 let countPending = false;
 workbook.onChange(() => {
   if (countPending) return;

@@ -58,7 +58,9 @@ export function installTaskpaneOffice(host: BrowserHostBridge, target: Window): 
     requirements: { isSetSupported: () => true },
   }, target);
   office.actions = { associate: associator(actions, "Office.actions", announce) };
+  office.addin = { showAsTaskpane: () => host.showTaskpane() };
   const globals = target as unknown as Record<string, unknown>;
+  globals.Excel = host.excel;
   globals.Office = office;
   globals.OfficeRuntime = { storage: host.storage };
   globals.CustomFunctions = { ...host.customFunctionTypes, associate: associator(functions, "CustomFunctions", announce) };

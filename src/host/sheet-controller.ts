@@ -1,4 +1,4 @@
-import { formatAddress, parseAddress, type CellPosition } from "./engine/cell-address";
+import { formatAddress, parseAddress, type CellArea, type CellPosition } from "./engine/cell-address";
 import { displayText, isCellError } from "./engine/cell-value";
 import type { Workbook } from "./engine/workbook";
 import type { GridView } from "./grid-view";
@@ -12,12 +12,15 @@ export interface SheetElements {
 }
 
 /**
- * Selection and editing as in Excel: arrows, Tab and Enter move; typing starts editing (arrows then commit and
+ * Selection and editing as in Excel: arrows, Tab and Enter move (with Shift, arrows and clicks extend the selection
+ * from the active cell); typing starts editing (arrows then commit and
  * move), F2 edits the current content (arrows move the caret), Escape cancels, Delete clears; the formula bar
  * shows and edits the selected cell's input; the status line shows its value and any error message.
  */
 export class SheetController {
   private selected: CellPosition = { row: 1, col: 1 };
+  /** The corner the selection extends to from the active cell (Shift+arrows, Shift+click). */
+  private extent: CellPosition = { row: 1, col: 1 };
   private editing: { mode: "enter" | "edit"; source: HTMLInputElement } | undefined;
 
   constructor(
@@ -31,7 +34,8 @@ export class SheetController {
       const position = grid.positionOf(event.target as Element);
       if (!position || event.target === ui.editor) return;
       if (this.editing) this.finish(true);
-      this.select(position);
+      if (event.shiftKey) this.extendTo(position);
+      else this.select(position);
       event.preventDefault();
       ui.container.focus();
     });
@@ -62,9 +66,40 @@ export class SheetController {
     return this.selected;
   }
 
+  /** The selected area: the active cell and the corner it extends to. */
+  get area(): CellArea {
+    const [a, b] = [this.selected, this.extent];
+    return { from: { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col) }, to: { row: Math.max(a.row, b.row), col: Math.max(a.col, b.col) } };
+  }
+
   select(position: CellPosition): void {
-    this.selected = { row: Math.max(1, Math.min(position.row, this.grid.rows)), col: Math.max(1, Math.min(position.col, this.grid.cols)) };
+    this.selected = this.clamp(position);
+    this.extent = this.selected;
+    this.show();
+  }
+
+  /** Selects an area with its top-left cell active, as Excel does for a range typed into the name box. */
+  selectArea(area: CellArea): void {
+    if (area.to.row > this.grid.rows) this.grid.addRows(area.to.row);
+    this.selected = this.clamp(area.from);
+    this.extent = this.clamp(area.to);
+    this.show();
+  }
+
+  extendTo(position: CellPosition): void {
+    if (position.row > this.grid.rows) this.grid.addRows(position.row);
+    this.extent = this.clamp(position);
+    this.grid.selectArea(this.area);
+    this.ui.nameBox.value = this.area.from.row === this.area.to.row && this.area.from.col === this.area.to.col ? formatAddress(this.selected) : `${formatAddress(this.area.from)}:${formatAddress(this.area.to)}`;
+  }
+
+  private clamp(position: CellPosition): CellPosition {
+    return { row: Math.max(1, Math.min(position.row, this.grid.rows)), col: Math.max(1, Math.min(position.col, this.grid.cols)) };
+  }
+
+  private show(): void {
     this.grid.select(this.selected);
+    this.grid.selectArea(this.area);
     this.ui.nameBox.value = formatAddress(this.selected);
     this.ui.formulaInput.value = this.workbook.input(this.selected);
     this.showStatus();
@@ -89,7 +124,8 @@ export class SheetController {
   private onGridKey(event: KeyboardEvent): void {
     if (event.target !== this.ui.container) return;
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [event.shiftKey ? -1 : 1, 0], Tab: [0, event.shiftKey ? -1 : 1] };
-    if (moves[event.key]) this.move(...moves[event.key]);
+    if (event.shiftKey && event.key.startsWith("Arrow")) this.extendTo({ row: this.extent.row + moves[event.key][0], col: this.extent.col + moves[event.key][1] });
+    else if (moves[event.key]) this.move(...moves[event.key]);
     else if (event.key === "Home") this.select(event.ctrlKey ? { row: 1, col: 1 } : { row: this.selected.row, col: 1 });
     else if (event.key === "F2") this.startEditing("edit", this.workbook.input(this.selected));
     else if (event.key === "Delete") this.commit(this.selected, "");

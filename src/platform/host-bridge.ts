@@ -18,6 +18,10 @@ export interface BrowserHostBridge {
   settings: WorkbookSettings;
   /** CustomFunctions.Error and CustomFunctions.ErrorCode, made by the host so it recognises what functions report. */
   customFunctionTypes: { Error: new (code: string, message?: string) => Error; ErrorCode: Readonly<Record<string, string>> };
+  /** The `Excel` namespace of the preview's sheet (Excel.run and the part of the Excel JavaScript API the commands use). */
+  excel: unknown;
+  /** Office.addin.showAsTaskpane: the preview always shows its taskpane; it notes the call. */
+  showTaskpane(): Promise<void>;
   /** Receives the runtime's associations when the stand-in is installed, and again after each associate call. */
   registerRuntime(runtime: RuntimeAssociations): void;
 }

@@ -5,6 +5,7 @@ import type { AddinRuntime } from "../platform/runtime";
 import { AccountPicker } from "./components/AccountPicker";
 import { ConnectionLine } from "./components/ConnectionLine";
 import { Diagnostics } from "./components/Diagnostics";
+import { OrderBatchPanel } from "./components/OrderBatchPanel";
 import { RefreshNotice } from "./components/RefreshNotice";
 import { RetryableError } from "./components/RetryableError";
 import { SessionBar } from "./components/SessionBar";
@@ -69,6 +70,7 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
         </MessageBar>
       )}
       {signedIn && <AccountPicker state={accounts} selected={account} onSelect={(number) => runtime.account.select(number)} onRetry={retryAccounts} />}
+      <OrderBatchPanel batch={runtime.orderBatch} locale={remembered?.locale} />
       <RefreshNotice notice={runtime.refreshNotice} />
       <Diagnostics logger={runtime.logger} />
     </main>

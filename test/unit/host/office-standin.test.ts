@@ -35,6 +35,18 @@ function fakeHost() {
 }
 
 describe("the preview's Office stand-in", () => {
+  it("gives the taskpane the host's Excel namespace and Office.addin.showAsTaskpane", async () => {
+    const { target } = fakeWindow();
+    const { host } = fakeHost();
+    const shown: string[] = [];
+    const excel = { run: async () => "ran" };
+    Object.assign(host, { excel, showTaskpane: async () => void shown.push("shown") });
+    installTaskpaneOffice(host, target);
+    expect(target.Excel).toBe(excel);
+    await target.Office.addin.showAsTaskpane();
+    expect(shown).toEqual(["shown"]);
+  });
+
   it("has no Office.context and calls onReady back only after the page has loaded, then asynchronously", async () => {
     const { target, finishLoading } = fakeWindow();
     const { host } = fakeHost();
