@@ -60,3 +60,6 @@ export type { Balances, HistoricalQuote } from "./rest/client";
 export type { RequestBudgetFigures, RequestBudgetPolicy } from "./rest/request-budget";
 export { MAX_HISTORY_SPAN, ORDER_STATUS_FILTERS, MUTATION_GROUPS, type HistoryQuery, type OrdersQuery, type TransactionsQuery, type OrderStatusFilter, type MutationGroup } from "./rest/account-queries";
 export type * from "./orders/contract";
+export { createOrderDesk, DEFAULT_ORDER_DESK_POLICY, type OrderDeskDeps, type OrderDeskPolicy } from "./orders/order-desk";
+export { OrderRequests, type OrderApi } from "./rest/order-requests";
+export { workbookJournalKey, WORKBOOK_ID_SETTING } from "./orders/workbook-key";

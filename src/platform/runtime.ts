@@ -4,6 +4,9 @@ import {
   BinckRestClient,
   BrokerClient,
   ConnectionStatus,
+  createOrderDesk,
+  OrderRequests,
+  workbookJournalKey,
   DeploymentConfig,
   InstrumentResolver,
   MemoryStorage,
@@ -21,6 +24,7 @@ import {
   type Clock,
   type BatchRun,
   type KeyValueStorage,
+  type OrderDesk,
   type OrderFields,
   type SessionState,
   type SettingsStore,
@@ -52,6 +56,8 @@ export interface AddinRuntime {
   streaming(): Promise<StreamingServices>;
   /** The portfolio data layer (the refresh command's `refreshAll`), once the deployment is known. */
   portfolio(): Promise<Portfolio>;
+  /** The order desk (issue 9): built once, from the runtime's REST client, resolver, session, account, feed and storage. */
+  orders(): Promise<OrderDesk>;
   /** What the last "Refresh Binck data" did, for the taskpane. */
   readonly refreshNotice: LiveValue<string | undefined>;
   /** What the custom functions' cells use. */
@@ -126,6 +132,19 @@ function createRuntime(): AddinRuntime {
       portfolio: new Portfolio({ rest: client, budget, clock, orderEvents: feed, back: availability, logger }),
     };
   }));
+  let orders: Promise<OrderDesk> | undefined;
+  const orderDesk = () => (orders ??= Promise.all([streamingServices(), restClient()]).then(([services, client]) => createOrderDesk({
+    api: new OrderRequests(client),
+    resolver: services.resolver,
+    session,
+    feed: services.feed,
+    storage,
+    workbookKey: workbookJournalKey(documentUrl(), workbookSettings()),
+    clock,
+    logger,
+    defaultAccount: () => account.current(),
+    lastPrice: (instrumentId) => services.quotes.quote(instrumentId)?.values.get("lst")?.price,
+  })));
   chooseAccountWhenSignedIn(session, account, restClient, logger);
   deployment.load();
   void streamingServices();
@@ -145,6 +164,7 @@ function createRuntime(): AddinRuntime {
     rest: restClient,
     streaming: streamingServices,
     portfolio: () => streamingServices().then((services) => services.portfolio),
+    orders: orderDesk,
     refreshNotice: new LiveValue<string | undefined>(undefined),
     orderRequests: new LiveValue<OrderFields | undefined>(undefined),
     orderBatch: new LiveValue<BatchRun | undefined>(undefined),
@@ -183,6 +203,12 @@ function chooseAccountWhenSignedIn(session: SessionManager, account: AccountChoi
         choosing = false;
       });
   });
+}
+
+/** The workbook's address, when it has been saved somewhere (Office.context.document.url). */
+function documentUrl(): string | undefined {
+  const url = typeof Office !== "undefined" ? Office.context?.document?.url : undefined;
+  return typeof url === "string" && url !== "" ? url : undefined;
 }
 
 /** Office.context.document.settings, once Office is ready (undefined before, and outside Office). */

@@ -16,6 +16,8 @@ export interface HttpResponseLike {
   readonly statusText: string;
   readonly ok: boolean;
   text(): Promise<string>;
+  arrayBuffer?(): Promise<ArrayBuffer>;
+  readonly headers?: { get(name: string): string | null };
 }
 
 export type FetchLike = (url: string, init?: HttpRequestInit) => Promise<HttpResponseLike>;
@@ -29,6 +31,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Sent as JSON with a Content-Type header. */
   json?: unknown;
+  /** Read a successful answer's body as bytes (HttpAnswer.bytes) instead of text (a PDF). */
+  binary?: boolean;
 }
 
 /** What came back: the status and the whole body as text. */
@@ -37,6 +41,9 @@ export interface HttpAnswer {
   readonly statusText: string;
   readonly ok: boolean;
   readonly bodyText: string;
+  /** The body of a successful `binary` request, with its Content-Type. */
+  readonly bytes?: ArrayBuffer;
+  readonly contentType?: string;
 }
 
 /** How to tell a person that the other side could not be reached. */
@@ -55,6 +62,10 @@ export async function sendHttp(fetchFn: FetchLike, request: HttpRequest, unreach
       headers,
       body: request.json === undefined ? undefined : JSON.stringify(request.json),
     });
+    if (request.binary && response.ok && response.arrayBuffer) {
+      const contentType = response.headers?.get("content-type") ?? undefined;
+      return { status: response.status, statusText: response.statusText, ok: true, bodyText: "", bytes: await response.arrayBuffer(), contentType };
+    }
     return { status: response.status, statusText: response.statusText, ok: response.ok, bodyText: await response.text() };
   } catch (cause) {
     if (cause instanceof BinckError) throw cause;

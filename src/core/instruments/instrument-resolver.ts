@@ -56,6 +56,16 @@ export class InstrumentResolver {
     throw new BinckError("invalidInput", resolution.endUserMessage, resolution.developerMessage);
   }
 
+  /** The look-up's answer itself (found, unknown or ambiguous), for callers that tell them apart (the order check). */
+  explain(argument: string, context: ResolveContext): Promise<Resolution> {
+    try {
+      return this.resolution(argument, context);
+    } catch (error) {
+      if (!isBinckError(error)) throw error;
+      return Promise.resolve({ kind: "unknown", endUserMessage: error.endUserMessage, developerMessage: error.developerMessage });
+    }
+  }
+
   snapshot(): ResolverSnapshot {
     return this.cache.snapshot();
   }

@@ -1,7 +1,7 @@
 import { systemClock } from "../clock";
 import type { ConnectionStatus } from "../connection/connection-status";
 import { BinckError } from "../errors";
-import { platformFetch, processJson, sendHttp, type FetchLike, type HttpAnswer } from "../http/http";
+import { platformFetch, processJson, sendHttp, type FetchLike, type HttpAnswer, type HttpRequest } from "../http/http";
 import type { TokenSource } from "../session/token-source";
 import type {
   AccountModel, AccountsResponse, BalancesResponse, HistoricalQuotesResponseModel, InstrumentModel, InstrumentsResponseModel, NewsResponseModel,
@@ -17,6 +17,16 @@ export type { FetchLike };
 
 export interface CallOptions {
   priority?: RequestPriority;
+}
+
+/** One REST request: the path below the API base, its query (absent and empty values left out) and its JSON body. */
+export interface RestCall {
+  method: HttpRequest["method"];
+  path: string;
+  query?: Record<string, string | undefined>;
+  json?: unknown;
+  /** Default JSON; another type (the KID's PDF) is read as bytes into HttpAnswer.bytes. */
+  accept?: string;
 }
 
 export type NewsItem = NewsResponseModel["newsCollection"]["news"][number];
@@ -133,23 +143,42 @@ export class BinckRestClient {
   }
 
   private get<T>(path: string, query: Record<string, string | undefined>, options: CallOptions = {}): Promise<T> {
-    const search = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== ""));
-    const url = `${this.apiBase}${path}${search.toString() ? `?${search}` : ""}`;
-    const priority = options.priority ?? "background";
-    return this.budget.run(async () => {
-      let answer = await this.send(url);
-      if (answer.status === 401 && (await this.tokens.renewAfterRejection())) {
-        answer = await this.budget.run(() => this.send(url), { priority });
-      }
-      return processJson<T>(answer, `GET ${path}`, (failed) => apiError(failed.status, failed.statusText, failed.bodyText, `GET ${path}`));
-    }, { priority, coalesceKey: `GET ${url}`, retryNetworkFailures: true });
+    return this.call<T>({ method: "GET", path, query }, options);
   }
 
-  private async send(url: string): Promise<HttpAnswer> {
+  /**
+   * One request of any method through the budget, its JSON body as `T`. GETs are coalesced and repeated after a
+   * network failure; writes never are (an order sent twice is two orders): their caller decides what a lost answer means.
+   */
+  async call<T>(request: RestCall, options: CallOptions = {}): Promise<T> {
+    const what = `${request.method} ${request.path}`;
+    const answer = await this.callRaw(request, options);
+    return processJson<T>(answer, what, (failed) => apiError(failed.status, failed.statusText, failed.bodyText, what));
+  }
+
+  /** As `call`, but the answer as it came (the order placement tells a lost answer from a refusal itself). */
+  callRaw(request: RestCall, options: CallOptions = {}): Promise<HttpAnswer> {
+    const url = this.urlOf(request.path, request.query ?? {});
+    const priority = options.priority ?? "background";
+    const read = request.method === "GET";
+    return this.budget.run(async () => {
+      const answer = await this.send(request.method, url, request.json, request.accept);
+      if (answer.status !== 401 || !(await this.tokens.renewAfterRejection())) return answer;
+      // A 401 was refused before anything ran, so even a write may be sent again once with the renewed token.
+      return this.budget.run(() => this.send(request.method, url, request.json, request.accept), { priority });
+    }, read ? { priority, coalesceKey: `GET ${url}${request.accept ? ` ${request.accept}` : ""}`, retryNetworkFailures: true } : { priority });
+  }
+
+  private urlOf(path: string, query: Record<string, string | undefined>): string {
+    const search = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== ""));
+    return `${this.apiBase}${path}${search.toString() ? `?${search}` : ""}`;
+  }
+
+  private async send(method: HttpRequest["method"], url: string, json?: unknown, accept = "application/json; charset=utf-8"): Promise<HttpAnswer> {
     let answer: HttpAnswer;
     try {
       answer = await sendHttp(this.fetchFn, {
-        method: "GET", url, headers: { Authorization: `Bearer ${this.tokens.getAccessToken()}`, Accept: "application/json; charset=utf-8" },
+        method, url, json, binary: !accept.startsWith("application/json"), headers: { Authorization: `Bearer ${this.tokens.getAccessToken()}`, Accept: accept },
       }, API_UNREACHABLE);
     } catch (error) {
       if (error instanceof BinckError && error.code === "network") this.connection?.reportApi("offline");
