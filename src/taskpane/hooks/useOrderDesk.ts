@@ -9,9 +9,7 @@ export function useOrderDesk(runtime: AddinRuntime): DeskState {
   const [state, setState] = useState<DeskState>({ status: "loading" });
   useEffect(() => {
     let cancelled = false;
-    // Until the orders work wires runtime.orders(), the ticket says order entry could not be loaded.
-    const orders = (runtime as AddinRuntime & { orders?: () => Promise<OrderDesk> }).orders;
-    (orders ? orders.call(runtime) : Promise.reject(new Error("runtime.orders() is not wired yet"))).then(
+    runtime.orders().then(
       (desk) => {
         if (!cancelled) setState({ status: "ready", desk });
       },

@@ -115,14 +115,20 @@ export function toOrderFields(form: TicketForm): OrderFields {
     accountNumber: form.accountNumber,
     instrument: form.instrument?.id ?? form.query.trim(),
     side: form.side,
-    quantity: form.quantity.trim(),
+    quantity: decimal(form.quantity),
     type: form.type,
     duration: form.duration,
   };
-  if (prices.limit) fields.limitPrice = form.limitPrice.trim();
-  if (prices.stop) fields.stopPrice = form.stopPrice.trim();
+  if (prices.limit) fields.limitPrice = decimal(form.limitPrice);
+  if (prices.stop) fields.stopPrice = decimal(form.stopPrice);
   if (form.duration === "goodTillDate") fields.expirationDate = form.expirationDate.trim();
   return fields;
+}
+
+/** "12,5" as a Dutch, French or Italian person types it is 12.5; anything else goes to the desk as typed. */
+function decimal(typed: string): string {
+  const trimmed = typed.trim();
+  return /^\d+,\d+$/.test(trimmed) ? trimmed.replace(",", ".") : trimmed;
 }
 
 /** The instrument the desk resolved from the text, so the ticket shows its prices and tick sizes. */

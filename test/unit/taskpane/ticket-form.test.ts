@@ -27,6 +27,9 @@ describe("the ticket's form state", () => {
     const stopLimit = formReducer(formReducer(form, { kind: "type", type: "stopLimit" }), { kind: "duration", duration: "goodTillDate" });
     expect(toOrderFields(stopLimit)).toMatchObject({ limitPrice: "12.34", stopPrice: "11", expirationDate: "2030-01-02", type: "stopLimit", duration: "goodTillDate" });
     expect(toOrderFields(formReducer(form, { kind: "type", type: "market" }))).not.toHaveProperty("limitPrice");
+    // Decimal commas as people in nl, fr and it type them; anything else goes to the desk as it is, to be refused there.
+    const comma = typed({ kind: "text", field: "limitPrice", value: "12,34" }, { kind: "text", field: "quantity", value: "1.000,5" });
+    expect(toOrderFields(comma)).toMatchObject({ limitPrice: "12.34", quantity: "1.000,5" });
     expect(priceFieldsOf("market")).toEqual({ limit: false, stop: false });
     expect(priceFieldsOf("stop")).toEqual({ limit: false, stop: true });
   });

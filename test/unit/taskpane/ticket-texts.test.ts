@@ -14,10 +14,15 @@ describe("the ticket's language", () => {
   });
 
   it("words every field problem in each language with the value and the rule", () => {
-    expect(say("notOnTick", { value: "12.343", tickSize: 0.01, lower: "12.34", higher: "12.35" }, "en")).toBe("12.343 is not on the tick size 0.01: use 12.34 or 12.35.");
-    expect(say("notOnTick", { value: "12.343", tickSize: 0.01, lower: "12.34", higher: "12.35" }, "nl")).toBe("12.343 past niet bij de stapgrootte 0.01: gebruik 12.34 of 12.35.");
-    expect(say("notOnTick", { value: "12.343", tickSize: 0.01, lower: "12.34", higher: "12.35" }, "fr")).toBe("12.343 ne respecte pas le pas de cotation 0.01 : utilisez 12.34 ou 12.35.");
-    expect(say("notOnTick", { value: "12.343", tickSize: 0.01, lower: "12.34", higher: "12.35" }, "it")).toBe("12.343 non rispetta il tick 0.01: usa 12.34 o 12.35.");
+    expect(say("notOnTick", { value: "12.343", tickSize: 0.01, below: 12.34, above: 12.35 }, "en")).toBe("12.343 is not on the tick size 0.01: use 12.34 or 12.35.");
+    expect(say("notOnTick", { value: "12.343", tickSize: 0.01, below: 12.34, above: 12.35 }, "nl")).toBe("12.343 past niet bij de stapgrootte 0.01: gebruik 12.34 of 12.35.");
+    expect(say("notOnTick", { value: "12.343", tickSize: 0.01, below: 12.34, above: 12.35 }, "fr")).toBe("12.343 ne respecte pas le pas de cotation 0.01 : utilisez 12.34 ou 12.35.");
+    expect(say("notOnTick", { value: "12.343", tickSize: 0.01, below: 12.34, above: 12.35 }, "it")).toBe("12.343 non rispetta il tick 0.01: usa 12.34 o 12.35.");
+    expect(say("notOnTick", { value: 12.343, tickSize: 0.05, from: 10, below: 12.3, above: 12.35 }, "en")).toBe("12.343 is not on the tick size 0.05 for prices from 10: use 12.3 or 12.35.");
+    expect(say("dateNotAllowed", { duration: "goodTillCancelled" }, "en")).toBe("A date is only used when the order is valid until a date, not 'Until cancelled': leave it empty.");
+    expect(say("dateNotAllowed", { duration: "day" }, "fr")).toBe("Une date ne sert qu'à un ordre valable jusqu'à une date, pas « Jour » : laissez-la vide.");
+    expect(say("accountUnknown", { value: "123", accounts: "190126781, 190126799" }, "nl")).toBe("123 is geen rekening van u (190126781, 190126799).");
+    expect(say("notAllowedForType", { type: "stopLimit" }, "it")).toBe("Lascia vuoto per un ordine di tipo stop limite.");
     expect(say("notANumber", { value: "abc" }, "en")).toBe("'abc' is not a number.");
     expect(say("notANumber", {}, "en")).toBe("This is not a number.");
     expect(say("notANumber", { value: "abc" }, "nl")).toBe("'abc' is geen getal.");
@@ -34,10 +39,10 @@ describe("the ticket's language", () => {
     for (const language of ["nl", "fr", "it", "en"] as const) {
       for (const code of CODES) {
         const bare = say(code, {}, language);
-        const full = say(code, { value: "V1", max: "M1", allowed: "A1", tickSize: "T1", lower: "L1", higher: "H1", type: "limit", candidates: "C1", name: "N1" }, language);
+        const full = say(code, { value: "V1", max: "M1", allowed: "A1", tickSize: "T1", below: "L1", above: "H1", type: "limit", duration: "day", name: "N1" }, language);
         expect(bare).toMatch(/^\S.*[.!?]$/);
         expect(bare).not.toContain("undefined");
-        if (code !== "required") expect(full).toMatch(/V1|N1|limit/);
+        if (code !== "required") expect(full).toMatch(/V1|N1|limi|Today|Vandaag|Jour|Oggi/i);
       }
     }
     expect(problemText({ code: "brandNew" as FieldProblemCode, params: {}, message: "english fallback" }, "fr")).toBe("english fallback");
