@@ -1,6 +1,7 @@
 import type { FieldProblemCode } from "../../../src/core";
 import { languageOf } from "../../../src/taskpane/i18n/language";
 import { problemText } from "../../../src/taskpane/i18n/problem-texts";
+import { statusText } from "../../../src/taskpane/i18n/status-texts";
 import { TICKET_TEXTS } from "../../../src/taskpane/i18n/ticket-texts";
 
 const CODES: FieldProblemCode[] = ["required", "notANumber", "notWhole", "notPositive", "tooLarge", "unknownValue", "notOnTick", "notAllowedForType",
@@ -53,5 +54,12 @@ describe("the ticket's language", () => {
     for (const language of ["nl", "fr", "it"] as const) expect(keys(TICKET_TEXTS[language])).toEqual(keys(TICKET_TEXTS.en));
     expect(TICKET_TEXTS.it.placed(4711)).toBe("Ordine 4711 inserito.");
     expect(TICKET_TEXTS.nl.cancelQuestion(12)).toBe("Order 12 annuleren?");
+  });
+});
+
+describe("order statuses", () => {
+  it("are worded per language, and a new status is shown as Binck sent it", () => {
+    expect(["nl", "fr", "it", "en"].map((language) => statusText("partiallyExecuted", language as "nl"))).toEqual(["deels uitgevoerd", "exécuté en partie", "eseguito in parte", "partly executed"]);
+    expect(statusText("parked", "nl")).toBe("parked");
   });
 });

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { isBinckError, type OrderDesk } from "../../../core";
 import type { OpenOrder } from "../../hooks/useOrderData";
 import type { Language } from "../../i18n/language";
+import { statusText } from "../../i18n/status-texts";
 import type { TicketTexts } from "../../i18n/ticket-texts";
 import { formatPrice, formatQuantity } from "../format";
 import { ModifyLimit } from "./ModifyLimit";
@@ -62,7 +63,7 @@ export function OpenOrdersList({ desk, accountNumber, orders, texts, language, d
                 <TableCell>{formatQuantity(order.quantity, language)}</TableCell>
                 <TableCell>{order.type in texts.types ? texts.types[order.type as keyof TicketTexts["types"]] : order.type}</TableCell>
                 <TableCell className="order-limit">{order.limitPrice === undefined ? "" : formatPrice(order.limitPrice, 2, language)}</TableCell>
-                <TableCell className="order-status">{order.lastStatus}</TableCell>
+                <TableCell className="order-status" data-status={order.lastStatus}>{statusText(order.lastStatus, language)}</TableCell>
                 <TableCell>
                   {(order.type === "limit" || order.type === "stopLimit") && (
                     <Button size="small" id={`order-${order.number}-modify`} disabled={disabled || !desk}

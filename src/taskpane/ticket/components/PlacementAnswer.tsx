@@ -4,6 +4,7 @@ import type { PlacementOutcome } from "../../../core";
 import type { AddinRuntime } from "../../../platform/runtime";
 import { usePlacedOrderStatus } from "../../hooks/useOrderData";
 import type { Language } from "../../i18n/language";
+import { statusText } from "../../i18n/status-texts";
 import type { TicketTexts } from "../../i18n/ticket-texts";
 import { formatQuantity } from "../format";
 
@@ -37,7 +38,7 @@ export function PlacementAnswer({ runtime, outcome, accountNumber, texts, langua
           {outcome.kind === "placed" && outcome.recovered && <> {texts.recovered}</>}
           {status && (
             <Text id="ticket-order-status" data-status={status.lastStatus}>
-              {" "}{texts.orderColumns.status}: {status.lastStatus}
+              {" "}{texts.orderColumns.status}: {statusText(status.lastStatus, language)}
               {status.executedQuantity ? ` (${formatQuantity(status.executedQuantity, language)}/${formatQuantity(status.quantity, language)})` : ""}
             </Text>
           )}
