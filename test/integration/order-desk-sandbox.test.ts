@@ -125,6 +125,12 @@ describe("The order desk against the sandbox", () => {
       expect(fill.referenceId).toBe(preview.order.referenceId);
       expect(await ordersWithReference(w.token, preview.order.referenceId)).toHaveLength(1);
       expect(w.desk.journal.entries().map((entry) => [entry.referenceId, entry.result, entry.orderNumber])).toEqual([[preview.order.referenceId, "placed", number]]);
+      // What an order from the ticket costs in requests: check 3, preview 3, the KID 1, placement 1.
+      expect(w.sent.map((request) => `${request.method} ${request.path}`)).toEqual([
+        "GET /accounts", "GET /instruments", `GET /instruments/${product.id}`,
+        `POST /accounts/${SMITH}/orders/preview`, `POST /accounts/${SMITH}/orders/costs`, `GET /instruments/${product.id}/kid`,
+        `GET /instruments/${product.id}/kid/${encodeURIComponent(preview.kids[0].kidId)}`, `POST /accounts/${SMITH}/orders`,
+      ]);
       const stored = (await w.storage.getItem("binck.orderJournal.url:https://example.test/Orders.xlsx")) ?? "";
       expect(stored).toContain(preview.order.referenceId);
       expect(stored).not.toContain(w.token);

@@ -116,6 +116,9 @@ export function createOrderDesk(deps: OrderDeskDeps): OrderDesk {
     },
 
     async place(preview, acceptedWarnings) {
+      // A placement already made answers as it did, whatever the session has become since.
+      const existing = placement.existing(preview.order.referenceId);
+      if (existing) return existing;
       await assertMayTrade(preview.order.accountNumber);
       return placement.place(preview, acceptedWarnings);
     },

@@ -38,6 +38,11 @@ export class OrderPlacement {
 
   constructor(private readonly deps: PlacementDeps) {}
 
+  /** The placement of this referenceId, when one was started in this runtime. */
+  existing(referenceId: string): Promise<PlacementOutcome> | undefined {
+    return this.placements.get(referenceId);
+  }
+
   place(preview: OrderPreview, acceptedWarnings: readonly string[]): Promise<PlacementOutcome> {
     const { referenceId } = preview.order;
     const existing = this.placements.get(referenceId);
@@ -111,9 +116,12 @@ export class OrderPlacement {
     const { api, journal, clock } = this.deps;
     try {
       let found = (await api.getOrders(order.accountNumber, { status: "all", includeStatusHistory: false })).find((candidate) => candidate.referenceId === order.referenceId);
-      if (!found) {
-        const now = new Date(clock.now());
-        found = (await api.getHistoricalOrders(order.accountNumber, now.getUTCFullYear(), now.getUTCMonth() + 1)).find((candidate) => candidate.referenceId === order.referenceId);
+      // The month it was sent in, and this month when a month ended since (history is per calendar month, UTC).
+      const months = [...new Set([journal.find(order.referenceId)?.time ?? clock.now(), clock.now()].map((ms) => new Date(ms).toISOString().slice(0, 7)))];
+      for (const month of months) {
+        if (found) break;
+        const [year, monthNumber] = month.split("-").map(Number);
+        found = (await api.getHistoricalOrders(order.accountNumber, year, monthNumber)).find((candidate) => candidate.referenceId === order.referenceId);
       }
       if (found) {
         this.deps.onPlaced?.(order.accountNumber, [found]);

@@ -25,7 +25,7 @@ export function tickSizeAt(instrument: InstrumentModel, price: number): { size: 
     .sort((a, b) => a.from - b.from);
   let chosen: { from: number; size: number } | undefined;
   for (const step of steps) if (step.from <= price) chosen = step;
-  return chosen ?? { size: 10 ** -Math.max(0, instrument.priceDecimals), from: 0 };
+  return chosen ?? { size: 1 / 10 ** Math.max(0, instrument.priceDecimals), from: 0 };
 }
 
 export function checkTick(instrument: InstrumentModel, price: number): TickCheck {

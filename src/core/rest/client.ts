@@ -114,6 +114,12 @@ export class BinckRestClient {
       (body) => body.ordersCollection?.orders, options);
   }
 
+  /** #12 GET /accounts/{accountNumber}/orders/history: the orders of one calendar month (month 1-12), every page. */
+  async getOrderHistory(accountNumber: string, year: number, month: number, options?: CallOptions): Promise<OrderModel[]> {
+    return this.getAllPages<OrdersResponse, OrderModel>(`/accounts/${encodeURIComponent(accountNumber)}/orders/history`, "orders", { year: String(year), month: String(month) },
+      (body) => body.ordersCollection?.orders, options);
+  }
+
   /** #8 GET /accounts/{accountNumber}/transactions: newest first, every page. */
   async getTransactions(accountNumber: string, query: TransactionsQuery = {}, options?: CallOptions): Promise<TransactionModel[]> {
     checkTransactionsQuery(query);

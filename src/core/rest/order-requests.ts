@@ -32,7 +32,6 @@ export interface OrderApi {
 }
 
 const USER_ACTION: CallOptions = { priority: "userAction" };
-const HISTORY_PAGE = "0-99";
 
 /**
  * The order operations of swagger.json (Orders_*, Instruments_SearchKidDocument / _ReadKidDocument) over the
@@ -106,12 +105,9 @@ export class OrderRequests implements OrderApi {
     return body?.ordersCollection?.orders ?? [];
   }
 
-  /** #12 Orders_GetHistoricalOrders: the orders of one calendar month (the first 100). */
-  async getHistoricalOrders(accountNumber: string, year: number, month: number): Promise<OrderModel[]> {
-    const body = await this.call<OrderResponse>({
-      method: "GET", path: `${ordersPath(accountNumber)}/history`, query: { year: String(year), month: String(month), includeStatusHistory: "false", range: HISTORY_PAGE },
-    });
-    return body?.ordersCollection?.orders ?? [];
+  /** #12 Orders_GetHistoricalOrders: the orders of one calendar month, every page. */
+  getHistoricalOrders(accountNumber: string, year: number, month: number): Promise<OrderModel[]> {
+    return this.client.getOrderHistory(accountNumber, year, month, USER_ACTION);
   }
 
   /** #27 Instruments_SearchKidDocument (scope write): possibly empty. */
