@@ -54,6 +54,12 @@ describe("the order ticket in the taskpane", () => {
     await pane.locator(`[data-instrument-id='${turbo.id}']`).click();
     await pane.locator("#ticket-chosen").waitFor();
   };
+  /** The ticket ready for a new order of the turbo, whatever the test before left. */
+  const freshTicket = async () => {
+    await pane.click("#tab-ticket");
+    if (await pane.locator("#ticket-new-order").count()) await pane.click("#ticket-new-order");
+    if (!(await pane.locator("#ticket-chosen").count())) await chooseTurbo();
+  };
   const orderPosts = () => posts.filter((path) => /\/orders/.test(path));
 
   it("shows a specific message next to every field with bad input, moves the focus to the first, and sends nothing", async () => {
@@ -129,7 +135,7 @@ describe("the order ticket in the taskpane", () => {
   }, 90_000);
 
   it("lists the open order live, changes its limit through its own preview, and cancels it after a confirmation", async () => {
-    await pane.click("#ticket-new-order");
+    await freshTicket();
     await pane.selectOption("#ticket-type", "limit");
     await pane.fill("#ticket-quantity", "2");
     const far = priceAt(0.8);
@@ -166,6 +172,35 @@ describe("the order ticket in the taskpane", () => {
     await pane.click("#cancel-yes");
     await row.waitFor({ state: "detached", timeout: 30_000 });
     expect((await sandboxOrders()).find((order) => order.number === orderNumber)?.lastStatus).toBe("canceled");
+  }, 90_000);
+
+  /*
+   * KNOWN FAILURE (marked `failing`, so the suite stays green and turns red once it is fixed): when the sandbox drops
+   * the answer by destroying the socket, Chromium itself re-sends the POST because the connection was a reused
+   * keep-alive one (its net stack resends any request that failed on a reused socket before response headers).
+   * The sandbox then holds two orders with the same referenceId and the desk sees only the second answer, as
+   * "placed", not "recovered". No fetch option prevents that resend; it needs an idempotent placement (e.g. the
+   * broker or Binck refusing a second order with the same referenceId).
+   */
+  it.failing("finds an order whose answer was lost by its referenceId and says so: exactly one order, never placed again", async () => {
+    await freshTicket();
+    await pane.selectOption("#ticket-type", "limit");
+    await pane.fill("#ticket-quantity", "1");
+    await pane.fill("#ticket-limitPrice", String(priceAt(0.8)));
+    await pane.click("#ticket-preview-button");
+    await pane.locator("#ticket-preview").waitFor();
+    const warnings = await pane.locator("#ticket-warnings-confirm label").count();
+    for (let index = 0; index < warnings; index++) await pane.click(`#ticket-accept-${index}`);
+    const before = await sandboxOrders();
+    const placements = orderPosts().filter((path) => path.endsWith(`/accounts/${JANSEN}/orders`)).length;
+    expect((await stage.world.sandbox.control("orders/drop-next-response")).status).toBe(200);
+    await pane.click("#ticket-confirm");
+    await pane.locator("#ticket-order-number").waitFor({ timeout: 30_000 });
+    const orderNumber = Number(await pane.locator("#ticket-order-number").getAttribute("data-order-number"));
+    const placed = (await sandboxOrders()).filter((order) => !before.some((old) => old.number === order.number));
+    expect(placed.map((order) => order.number)).toEqual([orderNumber]);
+    expect(await pane.locator("#ticket-placed").innerText()).toContain("Het antwoord ging onderweg verloren, maar de order is bij Binck gevonden.");
+    expect(orderPosts().filter((path) => path.endsWith(`/accounts/${JANSEN}/orders`))).toHaveLength(placements + 1);
   }, 90_000);
 
   it("keeps the journal for the workbook: a taskpane opened again shows the orders placed", async () => {
