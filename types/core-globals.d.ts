@@ -25,3 +25,6 @@ declare class URLSearchParams {
   constructor(init?: Record<string, string> | Array<[string, string]>);
   toString(): string;
 }
+
+/** Web Crypto's random values (browsers; Node 19+ on globalThis): the order desk's referenceIds. */
+declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };

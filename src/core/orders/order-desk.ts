@@ -60,6 +60,13 @@ export function createOrderDesk(deps: OrderDeskDeps): OrderDesk {
   const placement = new OrderPlacement({ api, journal, clock, logger, policy, onPlaced: tellViews });
   const changes = new OrderChanges({ api, journal, clock, onChanged: tellViews, findOrder: (account, number) => findKnown(views, account, number) });
 
+  // An order event naming a referenceId the journal still shows as placing or unknown settles it: the order exists.
+  deps.feed.watchOrders((_event, message) => {
+    const entry = message.referenceId === undefined ? undefined : journal.find(message.referenceId);
+    if (!entry || (entry.result !== "placing" && entry.result !== "unknown")) return;
+    void journal.settle(entry.referenceId, { result: "placed", orderNumber: message.number, message: "Found by its order event." });
+  });
+
   let accounts: { promise: Promise<AccountModel[]>; atMs: number } | undefined;
   deps.session.onChange((state) => {
     if (state.status !== "signedIn") accounts = undefined;

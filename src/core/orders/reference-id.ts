@@ -9,7 +9,7 @@ const RANDOM_CHARACTERS = 12;
 export type RandomBytes = (count: number) => Uint8Array;
 
 /** Web Crypto's random values (browsers and Node 19+ have it on globalThis). */
-export const cryptoRandomBytes: RandomBytes = (count) => globalThis.crypto.getRandomValues(new Uint8Array(count));
+export const cryptoRandomBytes: RandomBytes = (count) => crypto.getRandomValues(new Uint8Array(count));
 
 export function newReferenceId(nowMs: number, random: RandomBytes = cryptoRandomBytes): string {
   const bytes = random(RANDOM_CHARACTERS);

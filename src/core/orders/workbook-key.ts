@@ -20,5 +20,5 @@ export function workbookJournalKey(documentUrl: string | undefined, settings: Se
 }
 
 function randomId(): string {
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

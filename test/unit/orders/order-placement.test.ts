@@ -118,6 +118,11 @@ describe("Placing an order: at most once per referenceId", () => {
     expect(await world.desk.place(preview, ACCEPTED)).toBe(outcome);
     expect(world.api.count("registerOrder")).toBe(1);
     expect(world.desk.journal.entries()).toMatchObject([{ result: "unknown", referenceId: preview.order.referenceId }]);
+    // Its order event, late, tells the journal the truth (another's referenceId changes nothing).
+    world.feed.emit("OrderStatus", { number: 90, status: "placed", referenceId: "xl-someone-else" });
+    world.feed.emit("OrderStatus", { number: 91, status: "placed", referenceId: preview.order.referenceId });
+    await settle();
+    expect(world.desk.journal.entries()).toMatchObject([{ result: "placed", orderNumber: 91, message: "Found by its order event." }]);
   });
 
   it("no answer within the timeout counts as lost: looked for, not sent again", async () => {
