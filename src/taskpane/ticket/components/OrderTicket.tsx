@@ -50,8 +50,7 @@ export function OrderTicket({ runtime, desk, texts, language, accounts, account,
     if (!account || locked) return;
     dispatchForm({ kind: "account", accountNumber: account });
     dispatchFlow({ kind: "edited" });
-    // Only a new pick moves the ticket's account; its own choice stays otherwise.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only a new pick moves the ticket's account (not a lock or unlock of the form).
   }, [account]);
 
   useEffect(() => {
