@@ -29,8 +29,12 @@ export function OrderArea({ runtime, language, accounts, account, children }: Or
   const texts = ticketTexts(language);
   const deskState = useOrderDesk(runtime);
   const desk = deskState.status === "ready" ? deskState.desk : undefined;
-  const permission = usePermission(runtime, desk, account);
-  const orders = useOpenOrders(desk, account);
+  // Asked once the ticket or the orders are shown, so a taskpane that only signs in sends nothing more.
+  const [trading, setTrading] = useState(false);
+  if (!trading && (tab === "ticket" || tab === "orders")) setTrading(true);
+  const permission = usePermission(runtime, trading ? desk : undefined, account);
+  // Read only while shown: a live view costs a GET, and more as order events name orders it has not seen.
+  const orders = useOpenOrders(tab === "orders" ? desk : undefined, account);
   const journal = useJournal(desk);
   const showTicket = useCallback(() => setTab("ticket"), []);
   const log = useCallback((message: string) => runtime.logger.log("warn", message), [runtime]);
@@ -42,7 +46,7 @@ export function OrderArea({ runtime, language, accounts, account, children }: Or
       <TabList id="taskpane-tabs" selectedValue={tab} onTabSelect={(_event, data) => setTab(data.value as AreaTab)}>
         <Tab id="tab-account" value="account">{texts.tabs.account}</Tab>
         <Tab id="tab-ticket" value="ticket">{texts.tabs.ticket}</Tab>
-        <Tab id="tab-orders" value="orders">{texts.tabs.orders}{orders && orders.length > 0 ? ` (${orders.length})` : ""}</Tab>
+        <Tab id="tab-orders" value="orders">{texts.tabs.orders}</Tab>
         <Tab id="tab-journal" value="journal">{texts.tabs.journal}</Tab>
       </TabList>
       <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
