@@ -1,4 +1,4 @@
-import type { Clock } from "../clock";
+import type { Clock, TimerHandle } from "../clock";
 import { BinckError, isBinckError } from "../errors";
 import type { Logger } from "../log";
 import type { OrderApi } from "../rest/order-requests";
@@ -80,10 +80,13 @@ export class OrderPlacement {
       side: order.side, quantity: order.quantity, type: order.type, referenceId: order.referenceId, result: "placing",
       ...(order.limitPrice !== undefined ? { limitPrice: order.limitPrice } : {}),
     });
-    const sent = api.registerOrder(order.accountNumber, newOrderBody(order, preview.validationCode));
+    // The timeout runs from the moment the request leaves, not while it waits for its turn in the budget.
+    let leftAt: (() => void) | undefined;
+    const left = new Promise<void>((resolve) => (leftAt = resolve));
+    const sent = api.registerOrder(order.accountNumber, newOrderBody(order, preview.validationCode), () => leftAt?.());
     let answer: OrderModel[] | typeof TIMED_OUT;
     try {
-      answer = await this.withinTimeout(sent);
+      answer = await this.withinTimeout(sent, left);
     } catch (error) {
       if (isRefusal(error)) {
         await journal.settle(order.referenceId, { result: "refused", message: error.endUserMessage });
@@ -136,15 +139,23 @@ export class OrderPlacement {
     return { kind: "unknown", referenceId: order.referenceId, error: new BinckError(lost.code, message, lost.developerMessage, lost.status, { cause: lost }) };
   }
 
-  private withinTimeout<T>(promise: Promise<T>): Promise<T | typeof TIMED_OUT> {
+  private withinTimeout<T>(promise: Promise<T>, started: Promise<void>): Promise<T | typeof TIMED_OUT> {
     const { clock, policy } = this.deps;
     return new Promise((resolve, reject) => {
-      const timer = clock.setTimeout(() => resolve(TIMED_OUT), policy.answerTimeoutMs);
+      let timer: TimerHandle | undefined;
+      let settled = false;
+      void started.then(() => {
+        if (!settled) timer = clock.setTimeout(() => resolve(TIMED_OUT), policy.answerTimeoutMs);
+      });
+      const done = () => {
+        settled = true;
+        if (timer) clock.clearTimeout(timer);
+      };
       promise.then((value) => {
-        clock.clearTimeout(timer);
+        done();
         resolve(value);
       }, (error: unknown) => {
-        clock.clearTimeout(timer);
+        done();
         reject(error);
       });
     });

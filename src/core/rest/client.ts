@@ -17,6 +17,8 @@ export type { FetchLike };
 
 export interface CallOptions {
   priority?: RequestPriority;
+  /** Called when the budget lets the request go (after any wait in its queue), just before it is sent. */
+  onSend?: () => void;
 }
 
 /** One REST request: the path below the API base, its query (absent and empty values left out) and its JSON body. */
@@ -168,6 +170,7 @@ export class BinckRestClient {
     const priority = options.priority ?? "background";
     const read = request.method === "GET";
     return this.budget.run(async () => {
+      options.onSend?.();
       const answer = await this.send(request.method, url, request.json, request.accept);
       if (answer.status !== 401 || !(await this.tokens.renewAfterRejection())) return answer;
       // A 401 was refused before anything ran, so even a write may be sent again once with the renewed token.

@@ -21,7 +21,8 @@ export interface OrderApi {
   getOrders(accountNumber: string, query?: OrdersQuery, options?: CallOptions): Promise<OrderModel[]>;
   previewOrder(accountNumber: string, order: NewOrderModel): Promise<PreviewOrderModel>;
   previewOrderCosts(accountNumber: string, order: NewOrderModel): Promise<OrderCostsCollection>;
-  registerOrder(accountNumber: string, order: NewOrderModel): Promise<OrderModel[]>;
+  /** `sent` is called when the request leaves (after its wait in the budget). */
+  registerOrder(accountNumber: string, order: NewOrderModel, sent?: () => void): Promise<OrderModel[]>;
   previewModifyOrder(accountNumber: string, modify: ModifyOrderModel): Promise<PreviewOrderModel>;
   modifyOrder(accountNumber: string, modify: ModifyOrderModel): Promise<OrderModel[]>;
   cancelOrder(accountNumber: string, orderNumber: number): Promise<OrderModel[]>;
@@ -70,9 +71,9 @@ export class OrderRequests implements OrderApi {
    * #16 Orders_RegisterOrder (201). A network failure, or a 5xx without a body (a gateway lost Binck's answer), is
    * a lost answer: thrown as a `network` BinckError, never repeated here; the desk looks the order up.
    */
-  async registerOrder(accountNumber: string, order: NewOrderModel): Promise<OrderModel[]> {
+  async registerOrder(accountNumber: string, order: NewOrderModel, sent?: () => void): Promise<OrderModel[]> {
     const what = "POST orders";
-    const answer: HttpAnswer = await this.client.callRaw({ method: "POST", path: ordersPath(accountNumber), json: order }, USER_ACTION);
+    const answer: HttpAnswer = await this.client.callRaw({ method: "POST", path: ordersPath(accountNumber), json: order }, { ...USER_ACTION, onSend: sent });
     if (answer.status >= 500 && answer.status !== 503 && parseJsonBody(answer.bodyText) === undefined) {
       throw new BinckError("network", "Binck's answer to this order was lost.", `${what} answered ${answer.status} without a body: the answer is lost`, answer.status);
     }

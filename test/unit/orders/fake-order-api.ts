@@ -88,8 +88,16 @@ export class FakeOrderApi implements OrderApi {
       { name: "Total costs", valueInEuro: 6.5, percentage: 0.5, subCategories: [] },
     ] }] };
   }
-  async registerOrder(accountNumber: string, order: { referenceId?: string }) {
+  /** Whether the budget lets a placement go at once (false: it waits until `release()`). */
+  private release?: () => void;
+  holdPlacements = false;
+  releasePlacement(): void {
+    this.release?.();
+  }
+  async registerOrder(accountNumber: string, order: { referenceId?: string }, sent?: () => void) {
     this.record("registerOrder", accountNumber, order);
+    if (this.holdPlacements) await new Promise<void>((resolve) => (this.release = resolve));
+    sent?.();
     return this.register(order.referenceId ?? "");
   }
   async previewModifyOrder(accountNumber: string, modify: unknown) {

@@ -138,6 +138,19 @@ describe("Placing an order: at most once per referenceId", () => {
     expect(world.api.count("getHistoricalOrders")).toBe(1);
   });
 
+  it("the timeout runs from when the placement leaves, not while it waits its turn in the budget", async () => {
+    const world = deskWorld({ policy: { answerTimeoutMs: 5_000 } });
+    const preview = await previewed(world);
+    world.api.holdPlacements = true;
+    const placing = world.desk.place(preview, ACCEPTED);
+    await settle();
+    world.clock.advance(60_000);
+    await settle();
+    expect(world.api.count("getOrders")).toBe(0);
+    world.api.releasePlacement();
+    expect(await placing).toEqual({ kind: "placed", orderNumber: 1001, referenceId: preview.order.referenceId, recovered: false });
+  });
+
   it("an answer lost across the end of a month: the history of the month it was sent in, then of this month", async () => {
     const world = deskWorld({ startMs: Date.UTC(2026, 0, 31, 23, 59, 45), policy: { answerTimeoutMs: 30_000 } });
     const preview = await previewed(world);

@@ -8,14 +8,14 @@ import type { NewOrderModel } from "../../../src/core/wire/models";
 const TOKENS: TokenSource = { getAccessToken: () => "token", renewAfterRejection: async () => false, noteActivity: () => undefined, onTokenRefreshed: () => () => undefined };
 const ORDER: NewOrderModel = { type: "market", quantity: 1, duration: "day", cash: { side: "buy", instrumentId: "iNg01" }, validationCode: "v", referenceId: "xl-1" };
 
-function client(answer: (url: string, method: string, body?: string) => Response | Promise<Response>) {
+function client(answer: (url: string, method: string, body?: string) => Response | Promise<Response>, maxRequestsPerWindow = 40) {
   const clock = new ManualClock();
   const seen: { method: string; url: string; body?: string; accept?: string | null }[] = [];
   const fetchFn: FetchLike = async (url, init) => {
     seen.push({ method: init?.method ?? "GET", url, body: init?.body, accept: new Headers(init?.headers).get("Accept") });
     return answer(url, init?.method ?? "GET", init?.body);
   };
-  const budget = new RequestBudget(clock);
+  const budget = new RequestBudget(clock, { maxRequestsPerWindow });
   const rest = new BinckRestClient("https://api.test/api/v1", TOKENS, fetchFn, undefined, budget);
   return { requests: new OrderRequests(rest), seen, budget, clock };
 }
@@ -72,6 +72,21 @@ describe("OrderRequests: the order operations on the wire", () => {
     }
     expect(await reading).toMatchObject({ code: "network" });
     expect(calls).toBe(1 + 3);
+  });
+
+  it("tells when a placement leaves: after its wait for room in the budget", async () => {
+    const created = json({ ordersCollection: { orders: [] } }, 201);
+    const { requests, clock, seen } = client(() => created.clone(), 1);
+    await requests.registerOrder("111", ORDER);
+    const sentAt: number[] = [];
+    const second = requests.registerOrder("111", { ...ORDER, referenceId: "xl-2" }, () => sentAt.push(clock.now()));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([sentAt, seen.length]).toEqual([[], 1]);
+    const heldAt = clock.now();
+    clock.advance(60_000);
+    await second;
+    expect([sentAt.length, seen.length]).toEqual([1, 2]);
+    expect(sentAt[0]).toBeGreaterThan(heldAt);
   });
 
   it("a 5xx without a body is a lost answer (network); a 422 is Binck's refusal with its endUserMessage", async () => {
