@@ -12,8 +12,10 @@ import { SessionBar } from "./components/SessionBar";
 import { SignInCard } from "./components/SignInCard";
 import { useAccounts } from "./hooks/useAccounts";
 import { useLive } from "./hooks/useLive";
+import { languageOf } from "./i18n/language";
+import { OrderArea } from "./ticket/components/OrderArea";
 
-/** The taskpane: sign-in, session and connection status, account picker. Order entry arrives with the orders work. */
+/** The taskpane: sign-in, session and connection status; tabs for the account picker, the order ticket, open orders and the journal. */
 export function App({ runtime }: { runtime: AddinRuntime }) {
   const state = useLive(runtime.session);
   const deployment = useLive(runtime.deployment);
@@ -69,8 +71,11 @@ export function App({ runtime }: { runtime: AddinRuntime }) {
           <MessageBarBody>Order entry is disabled: you signed in without the SMS code, so this session can only view. Sign out and sign in with the SMS code to trade.</MessageBarBody>
         </MessageBar>
       )}
-      {signedIn && <AccountPicker state={accounts} selected={account} onSelect={(number) => runtime.account.select(number)} onRetry={retryAccounts} />}
       <OrderBatchPanel batch={runtime.orderBatch} locale={remembered?.locale} />
+      <OrderArea runtime={runtime} language={languageOf(remembered?.locale)} account={account ?? ""}
+        accounts={accounts.status === "loaded" ? accounts.accounts : []}>
+        {signedIn && <AccountPicker state={accounts} selected={account} onSelect={(number) => runtime.account.select(number)} onRetry={retryAccounts} />}
+      </OrderArea>
       <RefreshNotice notice={runtime.refreshNotice} />
       <Diagnostics logger={runtime.logger} />
     </main>
