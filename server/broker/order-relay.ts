@@ -52,7 +52,7 @@ export class OrderRelay {
   }
 
   place(accessToken: string, placement: RelayedPlacement): Promise<RelayAnswer> {
-    this.prune();
+    this.forgetExpired();
     const key = [createHash("sha256").update(accessToken).digest("hex"), placement.accountNumber, placement.referenceId].join("\n");
     const existing = this.entries.get(key);
     if (existing) {
@@ -60,6 +60,7 @@ export class OrderRelay {
         + `${existing.answeredAtMs === undefined ? "waits for the answer in flight" : "given the stored answer"}, not sent to Binck again.`);
       return existing.answer;
     }
+    this.makeRoom();
     const entry: Entry = { answer: this.forward(accessToken, placement) };
     this.entries.set(key, entry);
     void entry.answer.then(() => (entry.answeredAtMs = this.deps.now()));
@@ -94,11 +95,15 @@ export class OrderRelay {
     }
   }
 
-  private prune(): void {
+  private forgetExpired(): void {
     const now = this.deps.now();
     for (const [key, entry] of this.entries) {
       if (entry.answeredAtMs !== undefined && now - entry.answeredAtMs >= this.policy.keepAnswersMs) this.entries.delete(key);
     }
+  }
+
+  /** Before a new placement: the oldest answered entries go; one in flight is never dropped. */
+  private makeRoom(): void {
     for (const [key, entry] of this.entries) {
       if (this.entries.size < this.policy.maxEntries) break;
       if (entry.answeredAtMs !== undefined) this.entries.delete(key);
