@@ -1,20 +1,23 @@
 import express, { type NextFunction, type Request, type Response } from "express";
-import { SESSION_HANDLE_PATTERN, type BrokerPublicConfig } from "../../src/core/wire/broker";
+import { ORDER_RELAY_PATH, SESSION_HANDLE_PATTERN, type BrokerPublicConfig } from "../../src/core/wire/broker";
 import { REALMS } from "../../src/core/wire/auth";
 import { clip } from "../shared/clip";
 import { fail, isFailure, sendFailure } from "./broker-errors";
+import type { OrderRelay } from "./order-relay";
+import { checkPlacement } from "./order-relay-body";
 import type { SessionRefresher } from "./session-refresher";
 import { DIALOG_PATHS, finishSignIn, startSignIn, type SignInDeps } from "./sign-in-routes";
 
 export interface AuthRouteDeps extends SignInDeps {
   refresher: SessionRefresher;
+  relay: OrderRelay;
 }
 
 const HANDLE_RULE = "Body must be {\"sessionHandle\": \"…\"} with the handle given at sign-in.";
 
 /** The broker's route table under /auth. */
 export function createAuthRouter(deps: AuthRouteDeps): express.Router {
-  const { config, refresher } = deps;
+  const { config, refresher, relay } = deps;
   const router = express.Router();
 
   router.get("/config", (_request, response) => {
@@ -25,6 +28,7 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
       realtimeUrl: config.endpoints.realtimeUrl,
       defaultRealm: config.defaultRealm,
       realms: [...REALMS],
+      orderRelay: `${config.publicOrigin}${ORDER_RELAY_PATH}`,
     };
     response.json(body);
   });
@@ -45,6 +49,19 @@ export function createAuthRouter(deps: AuthRouteDeps): express.Router {
     const handle = sessionHandle(request);
     if (!handle) return fail(response, 400, "invalidRequest", HANDLE_RULE);
     response.json({ signedOut: true, upstream: await refresher.signOut(handle) });
+  });
+  // Placements go through the broker, which sends each referenceId to Binck once (README "Orders"; order-relay.ts).
+  router.post("/orders/:accountNumber", fromTheAddin, async (request, response) => {
+    const token = /^Bearer ([^\s]+)$/.exec(request.headers.authorization ?? "")?.[1];
+    if (!token) return fail(response, 401, "signInRequired", "POST /auth/orders/{accountNumber} needs the header Authorization: Bearer <access token>.");
+    if (request.is("application/json") === false) {
+      const type = request.headers["content-type"];
+      return fail(response, 415, "invalidRequest", `Content-Type ${type ? `'${clip(type)}'` : "(none)"} is not accepted on POST /auth${request.path}: send the NewOrderModel as application/json.`);
+    }
+    const placement = checkPlacement(String(request.params.accountNumber), request.body);
+    if (typeof placement === "string") return fail(response, 400, "invalidRequest", placement, `The order was not sent: ${placement}`);
+    const answer = await relay.place(token, placement);
+    response.status(answer.status).type(answer.contentType).send(answer.body);
   });
   return router;
 }

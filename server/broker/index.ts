@@ -4,6 +4,7 @@ import { loadTlsMaterial, type TlsMaterial } from "../shared/tls";
 import { createBrokerApp } from "./app";
 import type { BrokerConfig } from "./config";
 import { LoginStates } from "./login-states";
+import { OrderRelay, type OrderRelayPolicy } from "./order-relay";
 import { SessionRefresher } from "./session-refresher";
 import { MemoryBrokerSessionStore, type BrokerSessionStore } from "./session-store";
 import { BinckUpstream, type FetchLike } from "./upstream";
@@ -23,6 +24,7 @@ export interface StartBrokerOptions {
   sessions?: BrokerSessionStore;
   fetch?: FetchLike;
   now?: () => number;
+  orderRelay?: OrderRelayPolicy;
   log?: (level: "info" | "warn" | "error", message: string) => void;
 }
 
@@ -38,6 +40,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     sessions,
     logins: new LoginStates(now, options.config.loginTimeoutMs),
     refresher: new SessionRefresher(sessions, upstream, now, log),
+    relay: new OrderRelay({ apiBase: options.config.endpoints.apiBase, fetch: options.fetch ?? fetch, now, log, policy: options.orderRelay }),
     now,
     log,
     staticDir: options.staticDir,

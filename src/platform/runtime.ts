@@ -137,8 +137,9 @@ function createRuntime(): AddinRuntime {
     };
   }));
   let orders: Promise<OrderDesk> | undefined;
-  const orderDesk = () => (orders ??= Promise.all([streamingServices(), restClient()]).then(([services, client]) => createOrderDesk({
-    api: new OrderRequests(client),
+  const orderDesk = () => (orders ??= Promise.all([streamingServices(), restClient(), deployment.loaded()]).then(([services, client, config]) => createOrderDesk({
+    // Placements through the broker's relay when the deployment names one (README "Orders": never a duplicate).
+    api: new OrderRequests(client, config.orderRelay),
     resolver: services.resolver,
     session,
     feed: services.feed,

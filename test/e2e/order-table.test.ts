@@ -71,15 +71,7 @@ describe("orders from a table in the preview workbook", () => {
     expect(rows.filter(([status, , message]) => status !== "executed" || (message !== null && message !== recovered))).toEqual([]);
   }, LONG_MS * 2);
 
-  /*
-   * KNOWN FAILURE (marked `failing`, so the suite stays green and turns red once it is fixed), as the ticket's test:
-   * the sandbox drops the answer by destroying the socket, and Chromium re-sends the POST itself because the
-   * connection was a reused keep-alive one (its net stack resends any request that failed on a reused socket before
-   * response headers). The sandbox then holds two orders with the same referenceId (seen: two orders 140 ms apart).
-   * No fetch option prevents that resend; it needs the desk to notice a second order with its referenceId, or an
-   * idempotent placement upstream.
-   */
-  it.failing("gives exactly one order for a row whose placement answer the sandbox dropped", async () => {
+  it("gives exactly one order for a row whose placement answer the sandbox dropped", async () => {
     await preview(page, (api) => {
       for (let row = 2; row <= 51; row++) for (const column of "ABCDEFGHIJKL") api.setFormula(`${column}${row}`, "");
     });

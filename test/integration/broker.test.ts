@@ -52,6 +52,7 @@ describe("the token broker", () => {
       realtimeUrl: `${world.sandbox.urls.realtime}/stream/v1`,
       defaultRealm: "bincknlapi",
       realms: ["bincknlapi", "binckbeapi", "binckitapi", "binckfrapi"],
+      orderRelay: `${world.config.publicOrigin}/auth/orders`,
     });
   });
 

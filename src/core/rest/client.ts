@@ -31,6 +31,8 @@ export interface RestCall {
   json?: unknown;
   /** Default JSON; another type (the KID's PDF) is read as bytes into HttpAnswer.bytes. */
   accept?: string;
+  /** Another base than the API's for `path` (the broker's order relay), with the same token and budget. */
+  base?: string;
 }
 
 export type NewsItem = NewsResponseModel["newsCollection"]["news"][number];
@@ -177,7 +179,7 @@ export class BinckRestClient {
 
   /** As `call`, but the answer as it came (the order placement tells a lost answer from a refusal itself). */
   callRaw(request: RestCall, options: CallOptions = {}): Promise<HttpAnswer> {
-    const url = this.urlOf(request.path, request.query ?? {});
+    const url = this.urlOf(request.base ?? this.apiBase, request.path, request.query ?? {});
     const priority = options.priority ?? "background";
     const read = request.method === "GET";
     return this.budget.run(async () => {
@@ -189,9 +191,9 @@ export class BinckRestClient {
     }, read ? { priority, coalesceKey: `GET ${url}${request.accept ? ` ${request.accept}` : ""}`, retryNetworkFailures: true } : { priority });
   }
 
-  private urlOf(path: string, query: Record<string, string | undefined>): string {
+  private urlOf(base: string, path: string, query: Record<string, string | undefined>): string {
     const search = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== ""));
-    return `${this.apiBase}${path}${search.toString() ? `?${search}` : ""}`;
+    return `${base}${path}${search.toString() ? `?${search}` : ""}`;
   }
 
   private async send(method: HttpRequest["method"], url: string, json?: unknown, accept = "application/json; charset=utf-8"): Promise<HttpAnswer> {

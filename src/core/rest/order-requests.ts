@@ -39,7 +39,8 @@ const USER_ACTION: CallOptions = { priority: "userAction" };
  * runtime's REST client: every request a user action in the budget, writes never repeated after a network failure.
  */
 export class OrderRequests implements OrderApi {
-  constructor(private readonly client: BinckRestClient) {}
+  /** `orderRelay`: the broker's relay (BrokerPublicConfig.orderRelay) that placements go through; absent, the API. */
+  constructor(private readonly client: BinckRestClient, private readonly orderRelay?: string) {}
 
   getAccounts(options: CallOptions = USER_ACTION): Promise<AccountModel[]> {
     return this.client.getAccounts(options);
@@ -68,17 +69,26 @@ export class OrderRequests implements OrderApi {
   }
 
   /**
-   * #16 Orders_RegisterOrder (201). A network failure, or a 5xx without a body (a gateway lost Binck's answer), is
-   * a lost answer: thrown as a `network` BinckError, never repeated here; the desk looks the order up.
+   * #16 Orders_RegisterOrder (201), through the broker's order relay when there is one: a browser may re-send a POST
+   * whose reused connection closed before any answer byte, and only the relay makes that one order (README "Orders").
+   * A network failure, a 5xx without a body (a gateway lost Binck's answer) or the relay's `answerLost` is a lost
+   * answer: thrown as a `network` BinckError, never repeated here; the desk looks the order up.
    */
   async registerOrder(accountNumber: string, order: NewOrderModel, sent?: () => void): Promise<OrderModel[]> {
-    const what = "POST orders";
-    const answer: HttpAnswer = await this.client.callRaw({ method: "POST", path: ordersPath(accountNumber), json: order }, { ...USER_ACTION, onSend: sent });
-    if (answer.status >= 500 && answer.status !== 503 && parseJsonBody(answer.bodyText) === undefined) {
+    const what = this.orderRelay ? "POST orders (order relay)" : "POST orders";
+    const request: RestCall = this.orderRelay
+      ? { method: "POST", base: this.orderRelay, path: `/${encodeURIComponent(accountNumber)}`, json: order }
+      : { method: "POST", path: ordersPath(accountNumber), json: order };
+    const answer: HttpAnswer = await this.client.callRaw(request, { ...USER_ACTION, onSend: sent });
+    const body = answer.status >= 500 && answer.status !== 503 ? parseJsonBody(answer.bodyText) : {};
+    if (body === undefined) {
       throw new BinckError("network", "Binck's answer to this order was lost.", `${what} answered ${answer.status} without a body: the answer is lost`, answer.status);
     }
-    const body = processJson<OrderResponse>(answer, what, (failed) => apiError(failed.status, failed.statusText, failed.bodyText, what));
-    return body?.ordersCollection?.orders ?? [];
+    if (isAnswerLost(body)) {
+      throw new BinckError("network", body.endUserMessage ?? "Binck's answer to this order was lost.", `${what} answered ${answer.status}: ${body.developerMessage ?? "answerLost"}`, answer.status);
+    }
+    const placed = processJson<OrderResponse>(answer, what, (failed) => apiError(failed.status, failed.statusText, failed.bodyText, what));
+    return placed?.ordersCollection?.orders ?? [];
   }
 
   /** #17 Orders_PreviewModifyOrder: a new limit price only. */
@@ -140,6 +150,11 @@ function ordersPath(accountNumber: string): string {
 
 function orderPath(accountNumber: string, orderNumber: number): string {
   return `${ordersPath(accountNumber)}/${encodeURIComponent(String(orderNumber))}`;
+}
+
+/** The relay's own answer when its call to Binck lost the answer (wire/broker.ts `answerLost`). */
+function isAnswerLost(body: unknown): body is { errorCode: "answerLost"; endUserMessage?: string; developerMessage?: string } {
+  return typeof body === "object" && body !== null && (body as { errorCode?: unknown }).errorCode === "answerLost";
 }
 
 function unreadable(what: string, detail: string): BinckError {

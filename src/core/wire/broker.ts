@@ -45,7 +45,9 @@ export type BrokerErrorCode =
   | "upstreamUnavailable"
   | "tooManyRequests"
   | "forbiddenOrigin"
-  | "notFound";
+  | "notFound"
+  /** The order relay sent a placement to Binck and lost its answer: the order may exist; look it up by referenceId. */
+  | "answerLost";
 
 /** GET /auth/config: what the add-in needs to know about the deployment it talks to. No secrets. */
 export interface BrokerPublicConfig {
@@ -55,6 +57,14 @@ export interface BrokerPublicConfig {
   realtimeUrl: string;
   defaultRealm: Realm;
   realms: Realm[];
+  /**
+   * Where placements go instead of the API (`POST {orderRelay}/{accountNumber}` with the NewOrderModel body and
+   * the Bearer token): the broker sends each referenceId to Binck once. Absent: placements go to the API directly.
+   */
+  orderRelay?: string;
 }
+
+/** The order relay's path on the add-in origin. */
+export const ORDER_RELAY_PATH = "/auth/orders";
 
 export const SESSION_HANDLE_PATTERN = /^[A-Za-z0-9_-]{43}$/;

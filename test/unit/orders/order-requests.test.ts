@@ -8,7 +8,7 @@ import type { NewOrderModel } from "../../../src/core/wire/models";
 const TOKENS: TokenSource = { getAccessToken: () => "token", renewAfterRejection: async () => false, noteActivity: () => undefined, onTokenRefreshed: () => () => undefined };
 const ORDER: NewOrderModel = { type: "market", quantity: 1, duration: "day", cash: { side: "buy", instrumentId: "iNg01" }, validationCode: "v", referenceId: "xl-1" };
 
-function client(answer: (url: string, method: string, body?: string) => Response | Promise<Response>, maxRequestsPerWindow = 40) {
+function client(answer: (url: string, method: string, body?: string) => Response | Promise<Response>, maxRequestsPerWindow = 40, orderRelay?: string) {
   const clock = new ManualClock();
   const seen: { method: string; url: string; body?: string; accept?: string | null }[] = [];
   const fetchFn: FetchLike = async (url, init) => {
@@ -17,7 +17,7 @@ function client(answer: (url: string, method: string, body?: string) => Response
   };
   const budget = new RequestBudget(clock, { maxRequestsPerWindow });
   const rest = new BinckRestClient("https://api.test/api/v1", TOKENS, fetchFn, undefined, budget);
-  return { requests: new OrderRequests(rest), seen, budget, clock };
+  return { requests: new OrderRequests(rest, orderRelay), seen, budget, clock };
 }
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
@@ -96,5 +96,28 @@ describe("OrderRequests: the order operations on the wire", () => {
     });
     const refused = client(() => json({ errorId: "orderNotValid", endUserMessage: "Ordre refusé.", developerMessage: "spending limit", errorCode: "x" }, 422));
     await expect(refused.requests.registerOrder("111", ORDER)).rejects.toMatchObject({ code: "api", status: 422, endUserMessage: "Ordre refusé." });
+  });
+
+  it("places through the broker's order relay when the deployment names one, with the token, as a user action in the budget", async () => {
+    const order = { number: 7, referenceId: "xl-1" };
+    const { requests, seen, budget } = client(() => json({ ordersCollection: { orders: [order] } }, 201), 40, "https://addin.test/auth/orders");
+    expect(await requests.registerOrder("111", ORDER)).toEqual([order]);
+    await requests.previewOrder("111", ORDER).catch(() => undefined);
+    expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual([
+      "POST https://addin.test/auth/orders/111", "POST https://api.test/api/v1/accounts/111/orders/preview"]);
+    expect(JSON.parse(seen[0].body!)).toEqual(ORDER);
+    expect(budget.figures().sent).toBe(2);
+  });
+
+  it("reads the relay's answerLost as a lost answer (network), and its other refusals as refusals", async () => {
+    const lost = { errorCode: "answerLost", endUserMessage: "Binck's answer to this order was lost. The add-in looks the order up before anything else.", developerMessage: "POST … closed" };
+    const relayed = (body: unknown, status: number) => client(() => json(body, status), 40, "https://addin.test/auth/orders").requests;
+    await expect(relayed(lost, 502).registerOrder("111", ORDER)).rejects.toMatchObject({
+      code: "network", status: 502, endUserMessage: lost.endUserMessage, developerMessage: "POST orders (order relay) answered 502: POST … closed",
+    });
+    const invalid = { errorCode: "invalidRequest", endUserMessage: "The order was not sent: quantity", developerMessage: "quantity \"1\" must be a number." };
+    await expect(relayed(invalid, 400).registerOrder("111", ORDER)).rejects.toMatchObject({
+      code: "api", status: 400, endUserMessage: invalid.endUserMessage, developerMessage: "POST orders (order relay) answered 400: quantity \"1\" must be a number.",
+    });
   });
 });
