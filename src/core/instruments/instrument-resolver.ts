@@ -87,12 +87,13 @@ export class InstrumentResolver {
   }
 
   /** The look-up's answer itself (found, unknown or ambiguous), for callers that tell them apart (the order check). */
-  explain(argument: string, context: ResolveContext): Promise<Resolution> {
+  async explain(argument: string, context: ResolveContext): Promise<Resolution> {
     try {
-      return this.resolution(argument, context);
+      return await this.resolution(argument, context);
     } catch (error) {
-      if (!isBinckError(error)) throw error;
-      return Promise.resolve({ kind: "unknown", endUserMessage: error.endUserMessage, developerMessage: error.developerMessage });
+      // A malformed argument names no instrument; a failed request (network, maintenance) stays an error.
+      if (!isBinckError(error) || error.code !== "invalidInput") throw error;
+      return { kind: "unknown", endUserMessage: error.endUserMessage, developerMessage: error.developerMessage };
     }
   }
 

@@ -143,6 +143,25 @@ describe("InstrumentResolver", () => {
     expect(requests).toHaveLength(4);
   });
 
+  it("explains a malformed argument as an unknown instrument (the order check's field problem), and a failed request stays an error", async () => {
+    const { resolver } = setup();
+    await expect(resolver.explain("Zzyzx Nonexistent Holding Company", { accountNumber: ACCOUNT })).resolves.toMatchObject({
+      kind: "unknown",
+      endUserMessage: expect.stringContaining("Instrument 'Zzyzx Nonexistent Holding Company': a symbol is 1 to 20 letters"),
+    });
+    await expect(resolver.explain("ASML", { accountNumber: ACCOUNT })).resolves.toMatchObject({ kind: "ambiguous" });
+    const offline = new InstrumentResolver({
+      clock: new ManualClock(0),
+      lookup: {
+        searchInstruments: async () => {
+          throw new BinckError("network", "Binck cannot be reached. Check your connection.", "GET /instruments failed: offline");
+        },
+        getInstruments: async () => [],
+      },
+    });
+    await expect(offline.explain("ASML", { accountNumber: ACCOUNT })).rejects.toMatchObject({ code: "network" });
+  });
+
   it("does not cache a look-up that failed to reach Binck", async () => {
     const clock = new ManualClock(0);
     let calls = 0;
