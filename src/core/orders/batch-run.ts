@@ -6,6 +6,7 @@ import type { OrderStatus } from "../wire/models";
 import { previewRow, summarise, type PreviewedRow } from "./batch-summary";
 import { secondsForRequests } from "./batch-time";
 import type { BatchPhase, BatchProgress, BatchRow, BatchRowResult, BatchRun, BatchSummary, OrderDesk, PlacementOutcome } from "./contract";
+import { RunPhase } from "./run-phase";
 import { OrderStatusFollower } from "./status-follower";
 
 export interface BatchRunOptions {
@@ -38,13 +39,12 @@ export class OrderBatchRun implements BatchRun {
   readonly tableName: string;
   /** Resolves with the final phase once the run has placed, stopped or been cancelled. */
   readonly finished: Promise<BatchPhase>;
-  private current: BatchPhase = "previewing";
+  private readonly state = new RunPhase("previewing");
   private readonly rows: Array<PreviewedRow | undefined>;
   private summaryValue: BatchSummary | undefined;
   private placedCount = 0;
   private stopRequested = false;
   private confirmation: { resolve(go: boolean): void } | undefined;
-  private readonly listeners = new Set<() => void>();
   private readonly statuses: OrderStatusFollower;
   private readonly logger: Logger;
 
@@ -56,12 +56,12 @@ export class OrderBatchRun implements BatchRun {
     this.finished = this.run().catch((error: unknown) => {
       this.logger.log("error", `Order table ${this.tableName}: ${String(error)}`);
       this.skipUnplaced(STOPPED);
-      return this.enter("stopped");
+      return this.state.enter("stopped");
     });
   }
 
   phase(): BatchPhase {
-    return this.current;
+    return this.state.current;
   }
 
   summary(): BatchSummary | undefined {
@@ -71,21 +71,18 @@ export class OrderBatchRun implements BatchRun {
   progress(): BatchProgress {
     const results = this.results();
     const figures = this.options.budget.figures();
-    if (this.current === "previewing") {
+    if (this.state.current === "previewing") {
       const previewed = results.length;
       const requests = (this.rows.length - previewed) * (this.options.requestsPerPreview ?? 3);
       return { done: previewed, total: this.rows.length, secondsLeft: secondsForRequests(requests, figures), stopped: this.stopRequested, rows: results };
     }
     const total = this.summaryValue?.ready ?? 0;
-    const left = this.current === "placing" && !this.stopRequested ? (total - this.placedCount) * (this.options.requestsPerPlacement ?? 1) : 0;
+    const left = this.state.current === "placing" && !this.stopRequested ? (total - this.placedCount) * (this.options.requestsPerPlacement ?? 1) : 0;
     return { done: this.placedCount, total, secondsLeft: secondsForRequests(left, figures), stopped: this.stopRequested, rows: results };
   }
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.state.onChange(listener);
   }
 
   confirm(): void {
@@ -94,17 +91,17 @@ export class OrderBatchRun implements BatchRun {
   }
 
   stop(): void {
-    if (this.stopRequested || !["previewing", "awaitingConfirmation", "placing"].includes(this.current)) return;
+    if (this.stopRequested || !["previewing", "awaitingConfirmation", "placing"].includes(this.state.current)) return;
     this.stopRequested = true;
     this.confirmation?.resolve(false);
     this.confirmation = undefined;
-    this.changed();
+    this.state.changed();
   }
 
   /** Stops following the placed orders' statuses (a new run replaces this one). */
   dispose(): void {
     this.statuses.dispose();
-    this.listeners.clear();
+    this.state.clear();
   }
 
   private results(): BatchRowResult[] {
@@ -115,28 +112,28 @@ export class OrderBatchRun implements BatchRun {
     await this.previewAll();
     if (this.stopRequested) {
       this.skipUnplaced(NOT_CONFIRMED);
-      return this.enter("cancelled");
+      return this.state.enter("cancelled");
     }
     this.summaryValue = summarise(this.rows as PreviewedRow[]);
-    if (this.summaryValue.ready === 0) return this.enter("done");
+    if (this.summaryValue.ready === 0) return this.state.enter("done");
     const go = await new Promise<boolean>((resolve) => {
       this.confirmation = { resolve };
-      this.enter("awaitingConfirmation");
+      this.state.enter("awaitingConfirmation");
     });
     if (!go) {
       this.skipUnplaced(NOT_CONFIRMED);
-      return this.enter("cancelled");
+      return this.state.enter("cancelled");
     }
-    this.enter("placing");
+    this.state.enter("placing");
     for (const row of this.rows as PreviewedRow[]) {
       if (row.result.status !== "ready" || !row.preview) continue;
       if (this.stopRequested) break;
       await this.place(row);
       this.placedCount++;
-      this.changed();
+      this.state.changed();
     }
     this.skipUnplaced(STOPPED);
-    return this.enter(this.stopRequested ? "stopped" : "done");
+    return this.state.enter(this.stopRequested ? "stopped" : "done");
   }
 
   private async previewAll(): Promise<void> {
@@ -145,7 +142,7 @@ export class OrderBatchRun implements BatchRun {
       while (next < this.rows.length && !this.stopRequested) {
         const position = next++;
         this.rows[position] = await previewRow(this.options.desk, this.options.rows[position], (message) => this.logger.log("warn", `Order table ${this.tableName}: ${message}`));
-        this.changed();
+        this.state.changed();
       }
     };
     const workers = Math.max(1, Math.min(this.options.previewConcurrency ?? 4, this.rows.length));
@@ -155,7 +152,7 @@ export class OrderBatchRun implements BatchRun {
   private async place(row: PreviewedRow): Promise<void> {
     const preview = row.preview!;
     row.result = { index: row.result.index, status: "placing" };
-    this.changed();
+    this.state.changed();
     let outcome: PlacementOutcome;
     try {
       outcome = await this.options.desk.place(preview, preview.warningsToBeConfirmed);
@@ -175,7 +172,7 @@ export class OrderBatchRun implements BatchRun {
       const status = row?.result.orderNumber !== undefined ? changes.get(row.result.orderNumber) : undefined;
       if (row && status) row.result = { ...row.result, status };
     }
-    this.changed();
+    this.state.changed();
   }
 
   private skipUnplaced(message: string): void {
@@ -183,15 +180,5 @@ export class OrderBatchRun implements BatchRun {
       if (!row) this.rows[position] = { result: { index: this.options.rows[position].index, status: "skipped", message } };
       else if (row.result.status === "ready") row.result = { index: row.result.index, status: "skipped", message };
     });
-  }
-
-  private enter(phase: BatchPhase): BatchPhase {
-    this.current = phase;
-    this.changed();
-    return phase;
-  }
-
-  private changed(): void {
-    for (const listener of [...this.listeners]) listener();
   }
 }

@@ -4,6 +4,7 @@ import type { RequestBudgetFigures } from "../rest/request-budget-policy";
 import type { OrderStatus } from "../wire/models";
 import { secondsForRequests } from "./batch-time";
 import type { BatchPhase, BatchProgress, BatchRowResult, BatchRun, BatchSummary, OrderDesk } from "./contract";
+import { RunPhase } from "./run-phase";
 import { OrderStatusFollower } from "./status-follower";
 
 /** A selected row for "Cancel selected orders": its order, or why it has none. */
@@ -30,13 +31,12 @@ export function isCancelRun(run: BatchRun): run is CancelBatchRun {
 export class OrderCancelRun implements CancelBatchRun {
   readonly action = "cancel" as const;
   readonly finished: Promise<BatchPhase>;
-  private current: BatchPhase = "awaitingConfirmation";
+  private readonly state = new RunPhase("awaitingConfirmation");
   private readonly results: BatchRowResult[];
   private readonly summaryValue: BatchSummary;
   private done = 0;
   private stopRequested = false;
   private confirmation!: (go: boolean) => void;
-  private readonly listeners = new Set<() => void>();
   private readonly statuses: OrderStatusFollower;
 
   constructor(
@@ -53,45 +53,42 @@ export class OrderCancelRun implements CancelBatchRun {
     this.summaryValue = { count: rows.length, ready, totalValueInEuro: 0, totalCostsInEuro: 0, warnings: [], rows: [...this.results] };
     this.statuses = new OrderStatusFollower(orderEvents, (changes) => this.applyStatuses(changes));
     const go = new Promise<boolean>((resolve) => (this.confirmation = resolve));
-    if (ready === 0) this.current = "done";
+    if (ready === 0) this.state.current = "done";
     this.finished = ready === 0 ? Promise.resolve<BatchPhase>("done") : go.then((confirmed) => this.run(confirmed));
   }
 
-  phase(): BatchPhase { return this.current; }
+  phase(): BatchPhase { return this.state.current; }
   summary(): BatchSummary { return this.summaryValue; }
 
   progress(): BatchProgress {
     const total = this.summaryValue.ready;
-    const left = this.current === "placing" && !this.stopRequested ? total - this.done : 0;
+    const left = this.state.current === "placing" && !this.stopRequested ? total - this.done : 0;
     return { done: this.done, total, secondsLeft: secondsForRequests(left, this.budget.figures()), stopped: this.stopRequested, rows: [...this.results] };
   }
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.state.onChange(listener);
   }
 
   confirm(): void {
-    if (this.current === "awaitingConfirmation") this.confirmation(true);
+    if (this.state.current === "awaitingConfirmation") this.confirmation(true);
   }
 
   stop(): void {
-    if (this.stopRequested || (this.current !== "awaitingConfirmation" && this.current !== "placing")) return;
+    if (this.stopRequested || (this.state.current !== "awaitingConfirmation" && this.state.current !== "placing")) return;
     this.stopRequested = true;
     this.confirmation(false);
-    this.changed();
+    this.state.changed();
   }
 
   dispose(): void {
     this.statuses.dispose();
-    this.listeners.clear();
+    this.state.clear();
   }
 
   private async run(confirmed: boolean): Promise<BatchPhase> {
     if (!confirmed) return this.finish("cancelled", "Not cancelled: the cancellation was not confirmed.");
-    this.enter("placing");
+    this.state.enter("placing");
     for (const [position, row] of this.rows.entries()) {
       const result = this.results[position];
       if (result.status !== "ready" || row.orderNumber === undefined) continue;
@@ -106,7 +103,7 @@ export class OrderCancelRun implements CancelBatchRun {
         this.results[position] = { ...result, status: "refused", message: isBinckError(error) ? error.endUserMessage : String(error) };
       }
       this.done++;
-      this.changed();
+      this.state.changed();
     }
     return this.finish(this.stopRequested ? "stopped" : "done", "Not cancelled: stopped before this row.");
   }
@@ -115,7 +112,7 @@ export class OrderCancelRun implements CancelBatchRun {
     this.results.forEach((result, position) => {
       if (result.status === "ready") this.results[position] = { ...result, status: "skipped", message: skippedMessage };
     });
-    return this.enter(phase);
+    return this.state.enter(phase);
   }
 
   private applyStatuses(changes: ReadonlyMap<number, OrderStatus>): void {
@@ -123,16 +120,6 @@ export class OrderCancelRun implements CancelBatchRun {
       const status = result.orderNumber !== undefined ? changes.get(result.orderNumber) : undefined;
       if (status) this.results[position] = { ...result, status };
     });
-    this.changed();
-  }
-
-  private enter(phase: BatchPhase): BatchPhase {
-    this.current = phase;
-    this.changed();
-    return phase;
-  }
-
-  private changed(): void {
-    for (const listener of [...this.listeners]) listener();
+    this.state.changed();
   }
 }
