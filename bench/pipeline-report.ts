@@ -1,6 +1,7 @@
 import { cpus, loadavg } from "node:os";
 import { heapMb, measureBareClient, measurePipeline, percentile, pipelineInputs, startPipeline } from "./pipeline";
 import type { SandboxProcess } from "./sandbox-process";
+import { measureLatencyApart } from "./latency-run";
 import { startIdleProbe, watchOwnLoop, type NoiseFigures } from "./scheduling-noise";
 
 const INSTRUMENTS = 3000;
@@ -55,6 +56,13 @@ export async function printPipeline(sandbox: SandboxProcess, seconds: number, ou
   } finally {
     direct.client.stop();
   }
+
+  const bareApart = await measureLatencyApart("bare", sandbox, accessToken, ids, seconds);
+  const apart = await measureLatencyApart("pipeline", sandbox, accessToken, ids, seconds);
+  const gc = (figures: typeof apart) => `${figures.gcPauses} GC pauses, the longest ${figures.gcMaxMs.toFixed(1)} ms`;
+  out(`pipeline   the same, each client alone in a fresh Node process (the functions runtime holds only the add-in): hub send (sdt) → setResult ` +
+    `p50 ${apart.p50Ms} ms, p99 ${apart.p99Ms} ms (goal p99 <= 10 ms), max ${apart.maxMs} ms over ${apart.samples} setResults, ${apart.itemsPerSecond.toFixed(0)} items/s, ${gc(apart)}; ` +
+    `bare client p50 ${bareApart.p50Ms} ms, p99 ${bareApart.p99Ms} ms, max ${bareApart.maxMs} ms, ${bareApart.itemsPerSecond.toFixed(0)} items/s, ${gc(bareApart)}`);
 
   await new Promise((resolve) => setTimeout(resolve, 500));
   const before = heapMb();

@@ -2,7 +2,7 @@ import { every, type Clock, type TimerHandle } from "../../../src/core/clock";
 import type { Logger } from "../../shared/logger";
 import { HubError } from "./hub-error";
 import type { HubTransport } from "./hub-transport";
-import { Outbox } from "./outbox";
+import { nodeFlushScheduler, Outbox } from "./outbox";
 import {
   MessageType, PING_RECORD, parseClientMessage, parseHandshake, splitRecords,
   writeClose, writeCompletion, writeHandshakeResponse, writeInvocation,
@@ -50,7 +50,7 @@ export class HubConnection {
 
   constructor(private readonly transport: HubTransport, private readonly deps: HubConnectionDeps) {
     this.lastReceivedAtMs = deps.clock.now();
-    this.outbox = new Outbox(transport, deps.options, (held) => this.cutOffSlowClient(held));
+    this.outbox = new Outbox(transport, deps.options, (held) => this.cutOffSlowClient(held), nodeFlushScheduler, () => new Date(deps.clock.now()).toISOString());
     transport.listen({ text: (text, bytes) => this.onText(text, bytes), closed: () => this.onTransportClosed() });
     this.handshakeTimer = deps.clock.setTimeout(() => {
       if (this.state === "handshaking") this.close(`No handshake request within ${deps.options.handshakeTimeoutMs} ms.`);

@@ -34,10 +34,18 @@ interface QuoteSlot {
 }
 
 /**
- * The record of each Quote message, serialized once: quote-subscriptions.ts hands every connection watching an
- * instrument at one level the same message per market batch.
+ * The record of each Quote message, serialized once around its `sdt` value: quote-subscriptions.ts hands every
+ * connection watching an instrument at one level the same message per market batch, and each send stamps its own time.
  */
-const quoteRecords = new WeakMap<QuoteMessage, string>();
+interface QuoteRecordParts {
+  beforeSdt: string;
+  afterSdt: string;
+}
+
+const quoteRecords = new WeakMap<QuoteMessage, QuoteRecordParts>();
+
+/** `sdt` is "the time of sending packet" (guide.txt; API.md 5.4: clients compute feed delay as now − sdt). */
+export type SendTimeStamp = () => string;
 
 /**
  * Everything the hub sends on one connection. Records queued in one turn go out as ONE WebSocket frame: per-frame
@@ -58,6 +66,8 @@ export class Outbox {
     private readonly limits: OutboxLimits,
     private readonly onOverflow: (heldRecords: number) => void,
     private readonly scheduler: FlushScheduler = nodeFlushScheduler,
+    /** Stamps each frame's Quote messages with the moment it is sent; without it they keep the `sdt` they were made with. */
+    private readonly sendTime?: SendTimeStamp,
   ) {}
 
   /** A serialized record (completion, push, ping, close). */
@@ -99,7 +109,8 @@ export class Outbox {
       this.scheduler.later(() => this.flushNow(), this.limits.congestionRetryMs);
       return;
     }
-    const frame = this.slots.map((slot) => (typeof slot === "string" ? slot : quoteRecord(slot))).join("");
+    const sent = this.sendTime === undefined ? undefined : JSON.stringify(this.sendTime());
+    const frame = this.slots.map((slot) => (typeof slot === "string" ? slot : quoteRecord(slot, sent))).join("");
     this.slots = [];
     this.heldQuotes.clear();
     this.congested = false;
@@ -140,8 +151,17 @@ function mergeInto(slot: QuoteSlot, message: QuoteMessage): void {
   slot.message = { id: slot.message.id, lvl: message.lvl, sdt: message.sdt, qt: items };
 }
 
-function quoteRecord({ message }: QuoteSlot): string {
-  let record = quoteRecords.get(message);
-  if (record === undefined) quoteRecords.set(message, (record = writeInvocation(HubEvent.Quote, [message])));
-  return record;
+/** The message's record, its `sdt` replaced by `sentJson` (a JSON string) when given. */
+function quoteRecord({ message }: QuoteSlot, sentJson: string | undefined): string {
+  let parts = quoteRecords.get(message);
+  if (parts === undefined) quoteRecords.set(message, (parts = splitAtSdt(message)));
+  return parts.beforeSdt + (sentJson ?? JSON.stringify(message.sdt)) + parts.afterSdt;
+}
+
+function splitAtSdt(message: QuoteMessage): QuoteRecordParts {
+  const record = writeInvocation(HubEvent.Quote, [message]);
+  const key = '"sdt":';
+  // A string value cannot hold an unescaped '"sdt":', so the first one is the key itself.
+  const valueAt = record.indexOf(key) + key.length;
+  return { beforeSdt: record.slice(0, valueAt), afterSdt: record.slice(valueAt + JSON.stringify(message.sdt).length) };
 }

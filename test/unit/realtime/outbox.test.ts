@@ -139,4 +139,22 @@ describe("Outbox", () => {
     scheduler.endTurn();
     expect(socket.frames).toHaveLength(1);
   });
+
+  it("stamps sdt with the moment each frame is sent, the same message differently in two frames", () => {
+    const sendTimes = ["2026-12-01T10:00:00.005Z", "2026-12-01T10:00:00.250Z"];
+    const stamped = new Outbox(socket, limits, (held) => overflows.push(held), scheduler, () => sendTimes.shift()!);
+    const shared = quote("a", "2026-12-01T10:00:00.000Z", [{ msg: "qu", typ: "lst", prc: 1.5 }]);
+    stamped.pushQuote(shared);
+    stamped.pushQuote(quote("b", "2026-12-01T10:00:00.001Z", [{ msg: "qu", typ: "bid", prc: 2 }]));
+    scheduler.endTurn();
+    socket.bufferedAmount = 5000;
+    stamped.pushQuote(shared);
+    scheduler.endTurn();
+    socket.bufferedAmount = 0;
+    scheduler.retry();
+    const sdts = (frame: number) => socket.records(frame).map((record) => (record as { arguments: QuoteMessage[] }).arguments[0].sdt);
+    expect(sdts(0)).toEqual(["2026-12-01T10:00:00.005Z", "2026-12-01T10:00:00.005Z"]);
+    expect(sdts(1)).toEqual(["2026-12-01T10:00:00.250Z"]);
+    expect(socket.records(1)).toEqual([{ type: 1, target: "Quote", arguments: [{ ...shared, sdt: "2026-12-01T10:00:00.250Z" }] }]);
+  });
 });
