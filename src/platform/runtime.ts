@@ -133,7 +133,7 @@ function createRuntime(): AddinRuntime {
       quotes: new QuoteStore(feed, logger),
       resolver,
       rest: client,
-      portfolio: new Portfolio({ rest: client, budget, clock, orderEvents: feed, back: availability, logger }),
+      portfolio: new Portfolio({ rest: client, budget, clock, orderEvents: feed, back: availability, logger, session }),
     };
   }));
   let orders: Promise<OrderDesk> | undefined;
@@ -150,7 +150,7 @@ function createRuntime(): AddinRuntime {
     defaultAccount: () => account.current(),
     lastPrice: (instrumentId) => services.quotes.quote(instrumentId)?.values.get("lst")?.price,
   })));
-  chooseAccountWhenSignedIn(session, account, restClient, logger);
+  chooseAccountWhenSignedIn(session, account, () => streamingServices().then((services) => services.portfolio), logger);
   deployment.load();
   void streamingServices();
   // A workbook reopened within the refresh chain picks its session up, whether or not the taskpane is shown.
@@ -192,14 +192,14 @@ function createRuntime(): AddinRuntime {
  * A workbook whose account was never chosen (the taskpane not opened yet) uses the person's first account that
  * may trade, as the taskpane would choose it, so that its formulas work without a visit to the taskpane.
  */
-function chooseAccountWhenSignedIn(session: SessionManager, account: AccountChoice, rest: () => Promise<BinckRestClient>, logger: RuntimeLogger): void {
+function chooseAccountWhenSignedIn(session: SessionManager, account: AccountChoice, portfolio: () => Promise<Portfolio>, logger: RuntimeLogger): void {
   let choosing = false;
   session.onChange((state) => {
     if (state.status !== "signedIn" || account.current() !== undefined || choosing) return;
     choosing = true;
-    rest()
-      .then((client) => client.getAccounts({ priority: "userAction" }))
-      .then((accounts) => {
+    portfolio()
+      .then((data) => data.getAccounts({ priority: "userAction" }))
+      .then(({ value: accounts }) => {
         const first = accounts.find((candidate) => !candidate.isReadOnly) ?? accounts[0];
         if (first && account.current() === undefined) account.select(first.number);
       })

@@ -43,6 +43,8 @@ export interface PortfolioOptions {
   /** Order events within this time cost one fetch per watched request. */
   invalidationDelayMs?: number;
   logger?: Logger;
+  /** The session: when it ends, every cached answer is forgotten, so whoever signs in next never sees them. */
+  session?: { onChange(listener: (state: { status: string }) => void): () => void };
 }
 
 export interface ReadOptions {
@@ -81,6 +83,11 @@ export class Portfolio {
     if (options.orderEvents) {
       this.stops.push(options.orderEvents.watchOrders((event, order) => {
         for (const kind of INVALIDATED_BY[event] ?? []) this.invalidate(kind, order.accountNumber);
+      }));
+    }
+    if (options.session) {
+      this.stops.push(options.session.onChange((state) => {
+        if (state.status === "signedOut") this.cache.clear();
       }));
     }
     if (options.back) {

@@ -27,7 +27,7 @@ interface Entry {
 
 interface Loading {
   promise: Promise<Fetched<unknown>>;
-  generation: number;
+  generation: string;
 }
 
 export interface RequestCacheEvents {
@@ -47,6 +47,8 @@ export class RequestCache {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Loading>();
   private readonly generations = new Map<string, number>();
+  /** Counts `clear()`s: a load begun before one is never stored. */
+  private epoch = 0;
   private pruneAtSize = PRUNE_EVERY;
 
   constructor(private readonly clock: Clock, private readonly events: RequestCacheEvents = {}) {}
@@ -100,6 +102,12 @@ export class RequestCache {
     for (const id of this.entries.keys()) if (id.startsWith(`${group}|`)) this.entries.delete(id);
   }
 
+  /** Drops every answer, and those on their way (the person signed out: the next one must not see them). */
+  clear(): void {
+    this.epoch++;
+    this.entries.clear();
+  }
+
   /** Stores an answer; expired ones are dropped whenever the store has grown by PRUNE_EVERY since the last sweep. */
   private store(id: string, entry: Entry): void {
     this.entries.set(id, entry);
@@ -109,8 +117,8 @@ export class RequestCache {
     this.pruneAtSize = this.entries.size + PRUNE_EVERY;
   }
 
-  private generation(key: CacheKey): number {
-    return this.generations.get(groupId(key.kind, key.account)) ?? 0;
+  private generation(key: CacheKey): string {
+    return `${this.epoch}.${this.generations.get(groupId(key.kind, key.account)) ?? 0}`;
   }
 }
 

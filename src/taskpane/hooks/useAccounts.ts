@@ -9,8 +9,9 @@ export type AccountsState =
   | { status: "failed"; endUserMessage: string };
 
 /**
- * Loads /accounts once per signed-in session; errors show endUserMessage and log developerMessage. A load that
- * failed because Binck was down loads again by itself when Binck is back.
+ * Loads /accounts once per signed-in session, through the portfolio's cache (shared with BINCK.ACCOUNTS); errors
+ * show endUserMessage and log developerMessage. A load that failed because Binck was down loads again by itself
+ * when Binck is back.
  */
 export function useAccounts(runtime: AddinRuntime, signedIn: boolean): { state: AccountsState; retry(): void } {
   const [state, setState] = useState<AccountsState>({ status: "idle" });
@@ -24,8 +25,9 @@ export function useAccounts(runtime: AddinRuntime, signedIn: boolean): { state: 
     let cancelled = false;
     setState({ status: "loading" });
     runtime
-      .rest()
-      .then((client) => client.getAccounts({ priority: "userAction" }))
+      .portfolio()
+      .then((portfolio) => portfolio.getAccounts({ priority: "userAction" }))
+      .then(({ value }) => value)
       .then(
         (accounts) => {
           if (!cancelled) setState({ status: "loaded", accounts });

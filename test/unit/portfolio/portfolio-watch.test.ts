@@ -23,6 +23,31 @@ function recorder<T>(show: (value: T) => unknown) {
 }
 
 describe("Portfolio watches", () => {
+  it("forgets every cached answer when the session ends, those on their way too: whoever signs in next fetches again", async () => {
+    const clock = new ManualClock(T0);
+    const binck = fakeBinck();
+    const { budget, rest } = restOn(binck.fetchFn, clock);
+    const listeners = new Set<(state: { status: string }) => void>();
+    const session = { onChange: (listener: (state: { status: string }) => void) => (listeners.add(listener), () => listeners.delete(listener)) };
+    const portfolio = new Portfolio({ rest, budget, clock, session });
+    await portfolio.getAccounts();
+    await portfolio.getAccounts();
+    expect(binck.requests).toEqual(["/accounts"]);
+
+    const onItsWay = portfolio.getPositions("111");
+    for (const listener of listeners) listener({ status: "signedOut" });
+    await onItsWay;
+    await portfolio.getAccounts();
+    await portfolio.getPositions("111");
+    expect(binck.requests).toEqual(["/accounts", "/accounts/111/positions?range=0-99", "/accounts", "/accounts/111/positions?range=0-99"]);
+
+    for (const listener of listeners) listener({ status: "signedIn" });
+    await portfolio.getAccounts();
+    expect(binck.requests).toHaveLength(4);
+    portfolio.dispose();
+    expect(listeners.size).toBe(0);
+  });
+
   it("fetches once for all watchers of a request and tells a late watcher at once", async () => {
     const { binck, portfolio } = setup();
     const a = recorder((rows: { quantity: number }[]) => rows[0].quantity);
