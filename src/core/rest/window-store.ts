@@ -42,6 +42,7 @@ export function persistRequestWindow(
   }));
   let timer: TimerHandle | undefined;
   let lastSaved: string | undefined;
+  let lastSavedAtMs = -Infinity;
   const save = async () => {
     if (timer) clock.clearTimeout(timer);
     timer = undefined;
@@ -50,6 +51,7 @@ export function persistRequestWindow(
     const text = JSON.stringify({ version: VERSION, endsAtMs: budget.windowEnds() });
     if (text === lastSaved) return;
     lastSaved = text;
+    lastSavedAtMs = clock.now();
     try {
       await storage.setItem(REQUEST_WINDOW_STORAGE_KEY, text);
     } catch (error) {
@@ -57,8 +59,10 @@ export function persistRequestWindow(
       logger.log("warn", `The requests of the last minute could not be saved: ${String(error)}`);
     }
   };
+  // The first change after a quiet second is saved at once (the changes of the same moment together), later ones a
+  // second after the last save: another runtime started meanwhile reads a window at most that old.
   const stopListening = budget.onChange(() => {
-    timer ??= clock.setTimeout(() => void save(), policy.saveIntervalMs);
+    timer ??= clock.setTimeout(() => void save(), Math.max(0, lastSavedAtMs + policy.saveIntervalMs - clock.now()));
   });
   return {
     flush: save,
