@@ -81,11 +81,14 @@ async function measureAddin(cells: Cell[], perCellRequests: number): Promise<voi
         api.setFormula(address, "");
       }
     }, cells.map((cell) => [cell.address, cell.formula] as [string, string])), moved, () => page);
-    // Resolved ids are saved a moment after the last answer; the reopened workbook finds them in storage.
-    await pane.waitForFunction(async () => {
-      const text = await OfficeRuntime.storage.getItem("binck.instrumentResolutions");
-      return text !== null && (JSON.parse(text) as { entries: unknown[] }).entries.length > 0;
-    }, undefined, { timeout: 60_000, polling: 250 });
+    // Resolved ids are saved a moment after the last answer; the reopened workbook finds them in storage. The
+    // predicate is synchronous (a Promise would be truthy at once): it reads the emulated OfficeRuntime.storage.
+    await pane.waitForFunction((isins) => {
+      const text = localStorage.getItem("binckHost.storage.binck.instrumentResolutions");
+      if (text === null) return false;
+      const saved = new Set((JSON.parse(text) as { entries: [string, unknown][] }).entries.map(([key]) => key));
+      return isins.every((isin) => saved.has(`isin:${isin}`));
+    }, [...new Set(cells.flatMap((cell) => (cell.needsId ? [cell.needsId] : [])))], { timeout: 60_000, polling: 250 });
     await page.close();
     let reopened!: Page;
     await phase("reopened", async () => {

@@ -23,6 +23,7 @@ export { BinckRestClient, type CallOptions, type NewsItem } from "./rest/client"
 export { RequestBudget, REQUEST_PRIORITIES, type RequestPriority } from "./rest/request-budget";
 export { InstrumentResolver, type ResolverSnapshot, type ResolutionFigures } from "./instruments/instrument-resolver";
 export { persistResolutions, RESOLUTIONS_STORAGE_KEY, type ResolutionStore } from "./instruments/resolution-store";
+export { persistRequestWindow, REQUEST_WINDOW_STORAGE_KEY, type RequestWindowStore } from "./rest/window-store";
 
 export { REALMS, isRealm, type Realm } from "./wire/auth";
 export type { BrokerPublicConfig, SignInMessage, BrokerErrorCode } from "./wire/broker";

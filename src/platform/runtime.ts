@@ -11,6 +11,7 @@ import {
   InstrumentResolver,
   MemoryStorage,
   Portfolio,
+  persistRequestWindow,
   persistResolutions,
   QuoteStore,
   RealtimeSession,
@@ -27,6 +28,7 @@ import {
   type KeyValueStorage,
   type OrderDesk,
   type OrderFields,
+  type ResolutionStore,
   type SessionState,
   type SettingsStore,
   type StreamingServices,
@@ -34,6 +36,7 @@ import {
 import { createRuntimeLogger, type RuntimeLogger } from "./runtime-logger";
 import { OfficeSignInDialog } from "./office-dialog";
 import { LiveValue } from "./live-value";
+import { onPageExit } from "./page-exit";
 
 /**
  * What every part of one add-in runtime shares — the taskpane, the custom functions and the ribbon commands:
@@ -103,6 +106,13 @@ function createRuntime(): AddinRuntime {
     Office.context.ui.displayDialogAsync(url, options, callback);
   const session = new SessionManager({ broker, dialog: new OfficeSignInDialog(display, origin), storage, clock, logger, availability });
   const budget = new RequestBudget(clock);
+  // Binck counts what an earlier runtime sent in the last minute: this one starts from its saved window.
+  const requestWindow = persistRequestWindow(budget, storage, clock, logger);
+  let resolutions: ResolutionStore | undefined;
+  onPageExit(() => {
+    void requestWindow.flush();
+    void resolutions?.flush();
+  });
   const account = new AccountChoice(workbookSettings);
   let rest: Promise<BinckRestClient> | undefined;
   const restClient = () => (rest ??= deployment.loaded().then((config) => new BinckRestClient(config.apiBase, session, undefined, connection, budget)));
@@ -127,7 +137,7 @@ function createRuntime(): AddinRuntime {
     follow(session.current());
     // Many ISINs at once are read from the instrument list; answers are kept in storage until local midnight.
     const resolver = new InstrumentResolver({ lookup: client, listLookup: client, clock, onCacheHit: () => budget.noteCacheHit() });
-    persistResolutions(resolver, storage, clock, logger);
+    resolutions = persistResolutions(resolver, storage, clock, logger);
     return {
       feed,
       quotes: new QuoteStore(feed, logger),

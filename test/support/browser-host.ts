@@ -11,6 +11,11 @@ export interface OpenHostOptions {
    * 50 a minute in every page a test opens; tests get a blank sheet unless they ask for the sample.
    */
   sampleSheet?: boolean;
+  /**
+   * How long to wait for the taskpane (30 s by default). Signed in, it shows the accounts once they are read, and a
+   * workbook opened within a minute of another's requests may wait for the request budget's window (up to 60 s).
+   */
+  readyTimeoutMs?: number;
 }
 
 /** Opens the browser host on a workbook and returns the taskpane frame once the add-in has rendered. */
@@ -18,7 +23,7 @@ export async function openHost(browser: TestBrowser, addinOrigin: string, workbo
   const page = await browser.context.newPage();
   await options.beforeLoad?.(page);
   await page.goto(`${addinOrigin}/host.html?workbook=${workbook}${options.sampleSheet ? "" : "&sheet=blank"}`);
-  await page.frameLocator("#taskpane").locator(options.readySelector ?? "#sign-in, #accounts").first().waitFor();
+  await page.frameLocator("#taskpane").locator(options.readySelector ?? "#sign-in, #accounts").first().waitFor({ timeout: options.readyTimeoutMs });
   const pane = page.frames().find((candidate) => candidate.url().endsWith("/taskpane.html"));
   if (!pane) throw new Error("The browser host has no taskpane frame.");
   return { page, pane };

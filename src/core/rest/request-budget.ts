@@ -42,6 +42,8 @@ export class RequestBudget {
   private cacheHits = 0;
   private retried = 0;
   private readonly backoff: Backoff;
+  /** Nothing starts before the window an earlier runtime left is restored. */
+  private restoring: Promise<void> | undefined;
 
   constructor(private readonly clock: Clock, policy: Partial<RequestBudgetPolicy> = {}) {
     this.policy = { ...DEFAULT_REQUEST_BUDGET_POLICY, ...policy };
@@ -108,6 +110,23 @@ export class RequestBudget {
     this.changed();
   }
 
+  /**
+   * Counts the requests an earlier runtime of the same person sent (their end times, read from storage): Binck
+   * still counts them, so requests wait for them, and for the reading itself. A failed reading counts none.
+   */
+  restoreWindowFrom(loading: Promise<readonly number[]>): void {
+    this.restoring = loading.then((endsMs) => this.window.restore(endsMs, this.clock.now()), () => undefined).finally(() => {
+      this.restoring = undefined;
+      this.pump();
+      this.changed();
+    });
+  }
+
+  /** When each request counted in the window ended (one in flight: now), for the next runtime. */
+  windowEnds(): number[] {
+    return this.window.ends(this.clock.now());
+  }
+
   figures(): RequestBudgetFigures {
     const now = this.clock.now();
     const backoffUntilMs = this.backoff.untilMs > now ? this.backoff.untilMs : undefined;
@@ -138,6 +157,7 @@ export class RequestBudget {
 
   private pump(): void {
     for (;;) {
+      if (this.restoring) return;
       const entry = this.queues.peek();
       if (!entry) return;
       const now = this.clock.now();

@@ -42,6 +42,18 @@ export class SlidingWindow {
     slot.endMs = nowMs;
   }
 
+  /** When each request counted now ended, one in flight at `nowMs` (it may end later): to hand the window over. */
+  ends(nowMs: number): number[] {
+    this.forget(nowMs);
+    return this.slots.map((slot) => Math.min(slot.endMs, nowMs));
+  }
+
+  /** Counts requests that ended at `endsMs` (another runtime's): one later than `nowMs` ended now, an old one is dropped. */
+  restore(endsMs: readonly number[], nowMs: number): void {
+    for (const endMs of endsMs) this.slots.push({ endMs: Math.min(endMs, nowMs) });
+    this.forget(nowMs);
+  }
+
   private forget(nowMs: number): void {
     if (this.slots.some((slot) => nowMs - slot.endMs >= this.windowMs)) this.slots = this.slots.filter((slot) => nowMs - slot.endMs < this.windowMs);
   }
