@@ -36,11 +36,21 @@ function recordApiRequests(browser: TestBrowser, apiOrigin: string): Sent[] {
   return sent;
 }
 
+/** Every cell a value within 10 minutes (the cold phase needs about one at the cap); else what the cells and the taskpane say. */
 async function untilAllShown(page: Page, addresses: string[]): Promise<void> {
-  await preview(page, (api, all) => api.waitFor(() => all.every((address) => {
-    const shown = api.getValue(address) as { error?: string } | null;
-    return shown !== null && (typeof shown !== "object" || shown.error === undefined);
-  }), 3_600_000), addresses);
+  try {
+    await preview(page, (api, all) => api.waitFor(() => all.every((address) => {
+      const shown = api.getValue(address) as { error?: string } | null;
+      return shown !== null && (typeof shown !== "object" || shown.error === undefined);
+    }), 600_000), addresses);
+  } catch (error) {
+    const waiting = await preview(page, (api, all) => all.filter((address) => {
+      const shown = api.getValue(address) as { error?: string } | null;
+      return shown === null || (typeof shown === "object" && shown.error !== undefined);
+    }).slice(0, 10).map((address) => `${address} ${JSON.stringify(api.getValue(address))}`), addresses);
+    const diagnostics = await page.frameLocator("#taskpane").locator("#diagnostics").textContent({ timeout: 5_000 }).catch(() => "(no Diagnostics shown)");
+    throw new Error(`${String(error)}\nCells still without a value (first 10): ${waiting.join("; ")}\nDiagnostics:\n${diagnostics}`);
+  }
   await preview(page, async (api) => { await api.nextFrame(); await api.nextFrame(); });
 }
 

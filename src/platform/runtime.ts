@@ -113,7 +113,7 @@ function createRuntime(): AddinRuntime {
     void requestWindow.flush();
     void resolutions?.flush();
   });
-  const account = new AccountChoice(workbookSettings);
+  const account = new AccountChoice(workbookSettings, logger);
   let rest: Promise<BinckRestClient> | undefined;
   const restClient = () => (rest ??= deployment.loaded().then((config) => new BinckRestClient(config.apiBase, session, undefined, connection, budget)));
   let streaming: Promise<StreamingServices> | undefined;

@@ -1,6 +1,6 @@
 import type { SessionState } from "../session/session-manager";
 import type { CellServices, StreamingServices } from "./cell-services";
-import { notAvailable, type Emit, type Stop } from "./cell-output";
+import { notAvailable, problemOf, type Emit, type Stop } from "./cell-output";
 
 export interface Ready {
   accountNumber: string;
@@ -32,7 +32,12 @@ export function whileSignedIn<T>(services: CellServices, emit: Emit<T>, body: (r
       return;
     }
     running = { account, stop: () => undefined };
-    running.stop = body({ accountNumber: account, streaming });
+    try {
+      running.stop = body({ accountNumber: account, streaming });
+    } catch (error) {
+      // Shown in this cell; it starts again after a sign-out or another account.
+      emit(problemOf(error));
+    }
   };
   const unsubscribe = [services.session.onChange(evaluate), services.account.onChange(evaluate)];
   services.streaming().then((ready) => {

@@ -1,3 +1,6 @@
+import { tellEach } from "../listeners";
+import { silentLogger, type Logger } from "../log";
+
 /** Per-workbook settings (Office.context.document.settings), as far as core needs them. */
 export interface SettingsStore {
   get(name: string): unknown;
@@ -15,7 +18,7 @@ export class AccountChoice {
   private selected: string | undefined;
   private readonly listeners = new Set<(accountNumber: string | undefined) => void>();
 
-  constructor(private readonly settings: () => SettingsStore | undefined) {}
+  constructor(private readonly settings: () => SettingsStore | undefined, private readonly logger: Logger = silentLogger) {}
 
   current(): string | undefined {
     if (this.selected === undefined) {
@@ -31,7 +34,7 @@ export class AccountChoice {
     const settings = this.settings();
     settings?.set(ACCOUNT_SETTING, accountNumber);
     settings?.save();
-    for (const listener of [...this.listeners]) listener(accountNumber);
+    tellEach(this.listeners, accountNumber as string | undefined, this.logger, "the account choice");
   }
 
   onChange(listener: (accountNumber: string | undefined) => void): () => void {

@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from "../clock";
 import { BinckError, isBinckError, SIGNED_OUT_MESSAGE } from "../errors";
+import { tellEach } from "../listeners";
 import { silentLogger, type Logger } from "../log";
 import type { Realm } from "../wire/auth";
 import type { BrokerClient } from "./broker-client";
@@ -278,6 +279,6 @@ export class SessionManager implements TokenSource {
 
   private setState(state: SessionState): void {
     this.state = state;
-    for (const listener of [...this.stateListeners]) listener(state);
+    tellEach(this.stateListeners, state, this.logger, "the session");
   }
 }
