@@ -59,8 +59,14 @@ export function sameResult(a: unknown, b: unknown): boolean {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameResult(item, b[i]));
   }
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (a instanceof Error && (a.message !== (b as Error).message || a.name !== (b as Error).name)) return false;
+  // An error's message is not enumerable; CustomFunctions.Error may come from another realm (the preview's host frame).
+  if (isError(a) && (!isError(b) || a.message !== b.message || a.name !== b.name)) return false;
   const keys = Object.keys(a);
   const record = (value: object) => value as Record<string, unknown>;
   return keys.length === Object.keys(b).length && keys.every((key) => sameResult(record(a)[key], record(b)[key]));
+}
+
+/** An Error of any realm (instanceof sees only this realm's). */
+function isError(value: object): value is Error {
+  return value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
 }

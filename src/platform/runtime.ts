@@ -114,6 +114,8 @@ function createRuntime(): AddinRuntime {
     void resolutions?.flush();
   });
   const account = new AccountChoice(workbookSettings, logger);
+  // Cells may start before Office is ready, when the workbook's remembered account cannot be read yet.
+  if (typeof Office !== "undefined") void Office.onReady(() => account.settingsReady());
   let rest: Promise<BinckRestClient> | undefined;
   const restClient = () => (rest ??= deployment.loaded().then((config) => new BinckRestClient(config.apiBase, session, undefined, connection, budget)));
   let streaming: Promise<StreamingServices> | undefined;

@@ -16,6 +16,8 @@ export const ACCOUNT_SETTING = "binck.accountNumber";
  */
 export class AccountChoice {
   private selected: string | undefined;
+  /** What the listeners were last told (nothing yet: undefined). */
+  private told: string | undefined;
   private readonly listeners = new Set<(accountNumber: string | undefined) => void>();
 
   constructor(private readonly settings: () => SettingsStore | undefined, private readonly logger: Logger = silentLogger) {}
@@ -23,9 +25,19 @@ export class AccountChoice {
   current(): string | undefined {
     if (this.selected === undefined) {
       const stored = this.settings()?.get(ACCOUNT_SETTING);
-      if (typeof stored === "string" && stored) this.selected = stored;
+      if (typeof stored === "string" && stored) {
+        this.selected = stored;
+        // The workbook's settings became readable after someone had seen "no account": tell them (not from
+        // inside this call, which may come from a listener that is still deciding).
+        void Promise.resolve().then(() => this.tell(stored));
+      }
     }
     return this.selected;
+  }
+
+  /** Reads the workbook's settings again once they can be read (Office.onReady), telling listeners what they hold. */
+  settingsReady(): void {
+    this.current();
   }
 
   select(accountNumber: string): void {
@@ -34,6 +46,12 @@ export class AccountChoice {
     const settings = this.settings();
     settings?.set(ACCOUNT_SETTING, accountNumber);
     settings?.save();
+    this.tell(accountNumber);
+  }
+
+  private tell(accountNumber: string): void {
+    if (this.told === accountNumber) return;
+    this.told = accountNumber;
     tellEach(this.listeners, accountNumber as string | undefined, this.logger, "the account choice");
   }
 

@@ -48,4 +48,22 @@ describe("whileSignedIn and the listeners that reach every cell", () => {
     expect(settings.get("binck.accountNumber")).toBe("190126781");
     expect(logged).toHaveLength(1);
   });
+
+  it("AccountChoice tells its listeners the workbook's remembered account once the settings can be read, and each account only once", async () => {
+    let settings: { get(name: string): unknown; set(): void; save(): void } | undefined;
+    const choice = new AccountChoice(() => settings);
+    const told: (string | undefined)[] = [];
+    choice.onChange((account) => told.push(account));
+    expect(choice.current()).toBeUndefined();
+    settings = { get: (name) => (name === "binck.accountNumber" ? "190126781" : undefined), set: () => undefined, save: () => undefined };
+    choice.settingsReady();
+    await settle();
+    expect(told).toEqual(["190126781"]);
+    choice.select("190126781");
+    choice.settingsReady();
+    await settle();
+    expect(told).toEqual(["190126781"]);
+    choice.select("190126799");
+    expect(told).toEqual(["190126781", "190126799"]);
+  });
 });

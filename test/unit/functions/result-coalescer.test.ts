@@ -1,3 +1,4 @@
+import { runInNewContext } from "node:vm";
 import { ManualClock } from "../../../src/core/clock";
 import { ResultCoalescer, sameResult } from "../../../src/functions/result-coalescer";
 
@@ -72,5 +73,28 @@ describe("sameResult", () => {
     [new Error("a"), new Error("a"), true], [new Error("a"), new Error("b"), false],
   ])("%p and %p: %p", (a, b, same) => {
     expect(sameResult(a, b)).toBe(same);
+  });
+});
+
+describe("sameResult with errors of another realm (the preview gives CustomFunctions.Error from its host frame)", () => {
+  const OtherRealmError = runInNewContext(`(class CustomFunctionsError extends Error {
+    constructor(code, message) { super(message); this.code = code; this.name = "CustomFunctions.Error"; }
+  })`) as new (code: string, message: string) => Error;
+
+  it("tells two #N/A errors with different messages apart, and the same message as the same", () => {
+    const signIn = new OtherRealmError("#N/A", "sign in to Binck in the taskpane");
+    expect(signIn instanceof Error).toBe(false);
+    expect(sameResult(signIn, new OtherRealmError("#N/A", "choose an account in the taskpane"))).toBe(false);
+    expect(sameResult(signIn, new OtherRealmError("#N/A", "sign in to Binck in the taskpane"))).toBe(true);
+  });
+
+  it("delivers the new message of an error with the same code", () => {
+    const clock = new ManualClock(0);
+    const delivered: unknown[] = [];
+    const coalescer = new ResultCoalescer<unknown>((value) => delivered.push(value), clock, 250);
+    coalescer.push(new OtherRealmError("#N/A", "sign in to Binck in the taskpane"));
+    coalescer.push(new OtherRealmError("#N/A", "choose an account in the taskpane"));
+    clock.advance(250);
+    expect(delivered.map((error) => (error as Error).message)).toEqual(["sign in to Binck in the taskpane", "choose an account in the taskpane"]);
   });
 });
