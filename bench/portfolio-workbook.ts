@@ -48,7 +48,11 @@ async function untilAllShown(page: Page, addresses: string[]): Promise<void> {
       const shown = api.getValue(address) as { error?: string } | null;
       return shown === null || (typeof shown === "object" && shown.error !== undefined);
     }).slice(0, 10).map((address) => `${address} ${JSON.stringify(api.getValue(address))}`), addresses);
-    const diagnostics = await page.frameLocator("#taskpane").locator("#diagnostics").textContent({ timeout: 5_000 }).catch(() => "(no Diagnostics shown)");
+    const pane = page.frameLocator("#taskpane");
+    // The Diagnostics panel renders its lines only when opened.
+    const diagnostics = await pane.getByText(/^Diagnostics \(/).click({ timeout: 5_000 })
+      .then(() => pane.locator("#diagnostics").textContent({ timeout: 5_000 }))
+      .catch(() => "(no Diagnostics shown)");
     throw new Error(`${String(error)}\nCells still without a value (first 10): ${waiting.join("; ")}\nDiagnostics:\n${diagnostics}`);
   }
   await preview(page, async (api) => { await api.nextFrame(); await api.nextFrame(); });

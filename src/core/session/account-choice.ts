@@ -28,8 +28,8 @@ export class AccountChoice {
       if (typeof stored === "string" && stored) {
         this.selected = stored;
         // The workbook's settings became readable after someone had seen "no account": tell them (not from
-        // inside this call, which may come from a listener that is still deciding).
-        void Promise.resolve().then(() => this.tell(stored));
+        // inside this call, which may come from a listener that is still deciding), the choice as it is by then.
+        void Promise.resolve().then(() => this.tell(this.selected ?? stored));
       }
     }
     return this.selected;

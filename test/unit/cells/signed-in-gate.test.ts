@@ -66,4 +66,16 @@ describe("whileSignedIn and the listeners that reach every cell", () => {
     choice.select("190126799");
     expect(told).toEqual(["190126781", "190126799"]);
   });
+
+  it("AccountChoice tells the account picked meanwhile, not the stored one, when both come in the same moment", async () => {
+    const settings = new Map<string, unknown>([["binck.accountNumber", "190126781"]]);
+    const choice = new AccountChoice(() => ({ get: (name) => settings.get(name), set: (name, v) => void settings.set(name, v), save: () => undefined }));
+    const told: (string | undefined)[] = [];
+    choice.onChange((account) => told.push(account));
+    expect(choice.current()).toBe("190126781");
+    choice.select("190126799");
+    await settle();
+    expect(told).toEqual(["190126799"]);
+    expect(choice.current()).toBe("190126799");
+  });
 });

@@ -3,6 +3,7 @@ import type { Logger } from "../../../src/core/log";
 import { RequestBudget } from "../../../src/core/rest/request-budget";
 import { persistRequestWindow, REQUEST_WINDOW_STORAGE_KEY } from "../../../src/core/rest/window-store";
 import { MemoryStorage, type KeyValueStorage } from "../../../src/core/session/storage";
+import { holdReads } from "../../fakes/held-storage";
 
 const START_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 const WINDOW_MS = 60_000;
@@ -85,15 +86,7 @@ describe("persistRequestWindow", () => {
     const clock = new ManualClock(START_MS);
     const storage = new MemoryStorage();
     await storage.setItem(REQUEST_WINDOW_STORAGE_KEY, JSON.stringify({ version: 1, endsAtMs: [START_MS - 1_000, START_MS - 1_000] }));
-    let release!: () => void;
-    const slow: KeyValueStorage = {
-      getItem: async (key) => {
-        await new Promise<void>((resolve) => (release = resolve));
-        return storage.getItem(key);
-      },
-      setItem: (key, value) => storage.setItem(key, value),
-      removeItem: (key) => storage.removeItem(key),
-    };
+    const { storage: slow, release } = holdReads(storage);
     const runtime = openRuntime(clock, slow);
     runtime.send(2);
     await settle();
@@ -191,15 +184,7 @@ describe("persistRequestWindow", () => {
     const storage = new MemoryStorage();
     const earlier = JSON.stringify({ version: 1, endsAtMs: [START_MS - 1_000] });
     await storage.setItem(REQUEST_WINDOW_STORAGE_KEY, earlier);
-    let release!: () => void;
-    const slow: KeyValueStorage = {
-      getItem: async (key) => {
-        await new Promise<void>((resolve) => (release = resolve));
-        return storage.getItem(key);
-      },
-      setItem: (key, value) => storage.setItem(key, value),
-      removeItem: (key) => storage.removeItem(key),
-    };
+    const { storage: slow, release } = holdReads(storage);
     const runtime = openRuntime(clock, slow);
     await runtime.store.flush(); // the page goes away at once
     expect(await storage.getItem(REQUEST_WINDOW_STORAGE_KEY)).toBe(earlier);

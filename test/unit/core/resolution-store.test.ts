@@ -4,6 +4,7 @@ import { persistResolutions, RESOLUTIONS_STORAGE_KEY } from "../../../src/core/i
 import { BinckRestClient } from "../../../src/core/rest/client";
 import { RequestBudget } from "../../../src/core/rest/request-budget";
 import { MemoryStorage, type KeyValueStorage } from "../../../src/core/session/storage";
+import { holdReads } from "../../fakes/held-storage";
 import type { TokenSource } from "../../../src/core/session/token-source";
 import { synthesizeIsin } from "../../../server/sandbox/market/catalogue/isin";
 import { fakeInstrumentApi } from "../../fakes/fake-instrument-api";
@@ -64,15 +65,7 @@ describe("persistResolutions", () => {
     const first = openWorkbook(clock, storage);
     const ids = await first.resolveAll(WANTED);
     await first.store.flush();
-    let release!: () => void;
-    const slow: KeyValueStorage = {
-      getItem: async (key) => {
-        await new Promise<void>((resolve) => (release = resolve));
-        return storage.getItem(key);
-      },
-      setItem: (key, value) => storage.setItem(key, value),
-      removeItem: (key) => storage.removeItem(key),
-    };
+    const { storage: slow, release } = holdReads(storage);
     const reopened = openWorkbook(clock, slow);
     const resolving = reopened.resolveAll(WANTED);
     for (let tick = 0; tick < 5; tick++) await new Promise((resolve) => setImmediate(resolve));
