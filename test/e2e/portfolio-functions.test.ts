@@ -66,8 +66,8 @@ describe("portfolio functions in the preview workbook", () => {
     expect(worth).toBeCloseTo(quantity * last, 4);
     await waitFor("A8", "(v) => typeof v === 'number'");
     expect(await value("B8")).toBe("EUR");
+    await waitFor("A11", "(v) => v === 'assetsTotalValue'");
     expect(await preview(page, (api) => api.spillRange("A10"))).toBe("A10:B16");
-    expect(await value("A11")).toBe("assetsTotalValue");
     await waitFor("D10", "(v) => v === '190126781'");
     expect(await value("D11")).toBe("190126799");
     expect(await value("A18")).toBe("number");
@@ -130,6 +130,8 @@ describe("portfolio functions in the preview workbook", () => {
     await at("P18", "(v) => v === 'value'");
     await at("A40", "(v) => v === 'number'");
     await at("S18", "(v) => typeof v === 'number' && v > 0");
+    // Each spill appears with its own first answer: wait until all have one.
+    await preview(sample.page, (api) => api.waitFor(() => ["O3", "O18", "A40", "B3", "A33"].every((address) => api.spillRange(address) !== null), 120_000));
     expect(await preview(sample.page, (api) => ["O3", "O18", "A40", "B3", "A33"].map((address) => api.spillRange(address)))).toEqual([
       expect.stringMatching(/^O3:X\d+$/), "O18:P24", expect.stringMatching(/^A40:M\d+$/), "B3:E27", expect.stringMatching(/^A33:C3\d$/),
     ]);
