@@ -7,6 +7,8 @@ import { stepTicks } from "./tick-sizes";
 /** Book volumes change every this many ms (not every tick), so updates carry only what moved. */
 const BOOK_VOLUME_PERIOD_MS = 4_000;
 const SPREAD_PERIOD_MS = 1_000;
+/** noiseOf purpose of an instrument's phase within the periods above. */
+const PHASE_PURPOSE = 60;
 
 /**
  * What an instrument's book is made of besides the last price, kept between ticks: the spread of a spread cell,
@@ -14,6 +16,12 @@ const SPREAD_PERIOD_MS = 1_000;
  * moved, and hashes its noise only when a cell did.
  */
 export interface BookMemo {
+  /**
+   * Where this instrument's spread and volume periods start, ms: each instrument has its own, as each has its own
+   * tick slot (tick-phases.ts). With one boundary for all, every watched book changed whole in the same tick step
+   * every second and every 4 s: a burst of ~30,000 items at once that no real feed sends.
+   */
+  readonly phaseMs: number;
   price: number;
   spreadCell: number;
   volumeCell: number;
@@ -33,8 +41,9 @@ export class OrderBookMaker {
 
   /** Moves the state's book to `timeMs`; returns the memo to keep for the next move. */
   move(entry: CatalogueEntry, state: QuoteState, memo: BookMemo | undefined, last: number, timeMs: number): BookMemo {
-    const spreadCell = Math.floor(timeMs / SPREAD_PERIOD_MS);
-    const volumeCell = Math.floor(timeMs / BOOK_VOLUME_PERIOD_MS);
+    const phaseMs = memo?.phaseMs ?? this.phaseOf(entry);
+    const spreadCell = Math.floor((timeMs + phaseMs) / SPREAD_PERIOD_MS);
+    const volumeCell = Math.floor((timeMs + phaseMs) / BOOK_VOLUME_PERIOD_MS);
     if (memo && memo.price === last && memo.spreadCell === spreadCell && memo.volumeCell === volumeCell) {
       // Levels are the state's own objects, never handed out beyond a synchronous read: their time moves in place.
       for (const level of state.bid) level.timeMs = timeMs;
@@ -42,7 +51,7 @@ export class OrderBookMaker {
       return memo;
     }
     const key = this.model.noiseKey(entry);
-    memo ??= { price: last, spreadCell: NaN, volumeCell: NaN, below: false, above: false, gaps: [], lots: [], orders: [] };
+    memo ??= { phaseMs, price: last, spreadCell: NaN, volumeCell: NaN, below: false, above: false, gaps: [], lots: [], orders: [] };
     memo.price = last;
     if (memo.spreadCell !== spreadCell) {
       memo.spreadCell = spreadCell;
@@ -55,6 +64,10 @@ export class OrderBookMaker {
     }
     this.build(entry, state, memo, last, timeMs);
     return memo;
+  }
+
+  private phaseOf(entry: CatalogueEntry): number {
+    return Math.floor(this.model.noiseOf(this.model.noiseKey(entry), PHASE_PURPOSE, 0) * BOOK_VOLUME_PERIOD_MS);
   }
 
   private shape(memo: BookMemo, key: number, volumeCell: number): void {

@@ -198,17 +198,18 @@ describe("SimulatedMarket", () => {
     const ids = simulated.catalogue.all().filter((entry) => entry.quotable && entry.hasBook).slice(0, 300).map((entry) => entry.model.id);
     const copy = (id: string) => structuredClone(simulated.quote(id)!);
     const before = new Map(ids.map((id) => [id, copy(id)]));
-    // 09:00:00.000 to 09:00:00.100: the same spread (1 s) and volume (4 s) cells.
+    // 100 ms: about a tenth of the books turn their own spread period (order-book.test.ts has the exact rule).
     clock.advance(100);
     let kept = 0;
+    let turned = 0;
     let moved = 0;
     for (const id of ids) {
       const old = before.get(id)!;
       const now = simulated.quote(id)!;
       const levels = (state: typeof now) => [...state.bid, ...state.ask].map(({ price, volume, orderCount }) => ({ price, volume, orderCount }));
       if (now.last!.price === old.last!.price) {
-        kept++;
-        expect(levels(now)).toEqual(levels(old));
+        if (JSON.stringify(levels(now)) === JSON.stringify(levels(old))) kept++;
+        else turned++;
       } else {
         moved++;
         expect(now.bid[0].price).toBeLessThanOrEqual(now.last!.price);
@@ -217,6 +218,7 @@ describe("SimulatedMarket", () => {
       expect([...now.bid, ...now.ask].every((level) => level.timeMs === clock.now())).toBe(true);
     }
     expect(kept).toBeGreaterThan(0);
+    expect(turned).toBeLessThan(kept / 4);
     expect(moved).toBeGreaterThan(0);
   });
 
