@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from "../core";
 
+/** issue 6: at most one update per cell every 250 ms; the last value always lands. */
 export const DEFAULT_RESULT_INTERVAL_MS = 250;
 
 /**

@@ -37,6 +37,7 @@ import { createRuntimeLogger, type RuntimeLogger } from "./runtime-logger";
 import { OfficeSignInDialog } from "./office-dialog";
 import { LiveValue } from "./live-value";
 import { onPageExit } from "./page-exit";
+import { DEFAULT_RESULT_INTERVAL_MS } from "../functions/result-coalescer";
 
 /**
  * What every part of one add-in runtime shares — the taskpane, the custom functions and the ribbon commands:
@@ -82,9 +83,6 @@ export function getAddinRuntime(): AddinRuntime {
   const global = globalThis as unknown as Record<string, AddinRuntime | undefined>;
   return (global[RUNTIME_KEY] ??= createRuntime());
 }
-
-/** issue 6: at most one update per cell every 250 ms; the last value always lands. */
-const DEFAULT_RESULT_INTERVAL_MS = 250;
 
 const formatTime = (epochMs: number) => new Date(epochMs).toLocaleTimeString();
 
