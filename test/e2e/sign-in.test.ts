@@ -62,6 +62,8 @@ describe("sign-in through the browser host", () => {
   it("remembers the chosen account per workbook", async () => {
     const first = await host("Book7");
     await first.pane.locator("#accounts").waitFor();
+    // A workbook without a choice gets the first trading account in an effect after the list shows: let it pass first.
+    await first.pane.locator("#accounts input:checked").waitFor();
     await first.pane.locator("[data-account='190126799']").click();
     const second = await host("Book7");
     await second.pane.locator("#accounts").waitFor();
