@@ -43,6 +43,8 @@ describe("portfolio functions in the preview workbook", () => {
     }, [address, check, timeoutMs] as const);
   /** Requests the add-in's runtime has sent (its RequestBudget's count; the runtime lives in the taskpane's frame). */
   const sent = () => pane.evaluate(() => (globalThis as unknown as { __binckAddinRuntime: { budget: { figures(): { sent: number } } } }).__binckAddinRuntime.budget.figures().sent);
+  /** A cell's formula has answered: no longer #BUSY! or a waiting #N/A ("connecting to Binck…"). */
+  const answered = "(v) => !(v && (v.error === '#BUSY!' || v.error === '#N/A'))";
   const settled = () => preview(page, async (api) => {
     await api.nextFrame();
     await api.nextFrame();
@@ -65,11 +67,14 @@ describe("portfolio functions in the preview workbook", () => {
     const [quantity, last, worth] = await preview(page, (api) => [api.getValue("D2"), api.getValue("F2"), api.getValue("G2")]) as number[];
     expect(worth).toBeCloseTo(quantity * last, 4);
     await waitFor("A8", "(v) => typeof v === 'number'");
+    // B8 is a formula of its own: its first answer may come a frame (or a coalescing interval) after A8's.
+    await waitFor("B8", answered);
     expect(await value("B8")).toBe("EUR");
     await waitFor("A11", "(v) => v === 'assetsTotalValue'");
     expect(await preview(page, (api) => api.spillRange("A10"))).toBe("A10:B16");
     await waitFor("D10", "(v) => v === '190126781'");
     expect(await value("D11")).toBe("190126799");
+    await waitFor("A18", answered);
     expect(await value("A18")).toBe("number");
     expect(await value("L1")).toEqual({ error: "#VALUE!", message: "account '12 34' is not an account number; give one from BINCK.ACCOUNTS(), or omit it for the account picked in the taskpane." });
   }, 120_000);
@@ -98,6 +103,8 @@ describe("portfolio functions in the preview workbook", () => {
     const api = (path: string, body?: unknown) => world.sandbox.api(`/api/v1${path}`, body === undefined ? { token } : { method: "POST", token, body: JSON.stringify(body) });
     const found = await (await api(`/instruments?accountNumber=${JANSEN}&isin=${ASML}&mic=XAMS`)).json() as { instrumentsCollection: { instruments: { id: string }[] } };
     const instrumentId = found.instrumentsCollection.instruments[0].id;
+    // Each row's ISIN comes from the instrument look-up, shown up to a coalescing interval after the first row's.
+    await preview(page, (automation) => automation.waitFor(() => [3, 4, 5, 6].every((r) => /^[A-Z]{2}[A-Z0-9]{10}$/.test(String(automation.getValue(`B${r}`)))), 30_000));
     const row = await preview(page, (automation, isin) => [3, 4, 5, 6].find((r) => automation.getValue(`B${r}`) === isin), ASML);
     const held = await value(`D${row}`) as number;
     const order = { type: "market", quantity: 10, duration: "day", cash: { side: "buy", instrumentId } };

@@ -14,12 +14,15 @@ describe("the preview workbook in headless Chromium", () => {
   const valueOf = (page: Page, address: string) => preview(page, (api, at) => api.getValue(at), address);
   const waitForText = (page: Page, address: string, text: string) =>
     preview(page, (api, [at, expected]) => api.waitFor(() => api.getText(at) === expected), [address, text] as const);
+  /** The grid writes changed cells in the next animation frame, not when the value changes: read the page after it. */
+  const rendered = (page: Page) => preview(page, (api) => api.nextFrame());
 
   it("starts a new workbook with the sample sheet: AEX watch list, order book, news, status and the version", async () => {
     const { page } = await open("Sample", true);
     const inputs = await preview(page, (api) => ["A3", "A27", "B3", "H2", "H13", "A33", "I26"].map((address) => api.getInput(address)));
     expect(inputs).toEqual(["NL0010273215", "NL0000687663", '=BINCK.QUOTES(A3:A27,"lst,bid,ask,chgpct")', '=BINCK.BOOK("NL0010273215")', "=BINCK.STATUS()", "=BINCK.NEWS(5)", "=BINCK.VERSION()"]);
     await waitForText(page, "I26", ADDIN_VERSION);
+    await rendered(page);
     expect(await page.locator('[data-address="I26"]').innerText()).toBe(ADDIN_VERSION);
     expect(await page.locator('[data-address="A3"]').innerText()).toBe("NL0010273215");
   });
@@ -42,6 +45,7 @@ describe("the preview workbook in headless Chromium", () => {
     await waitForText(page, "A3", "25");
     expect(await valueOf(page, "A1")).toBe(ADDIN_VERSION);
     expect(await valueOf(page, "A2")).toBe(`${ADDIN_VERSION.length}/${ADDIN_VERSION.replace(/\./g, "-").toUpperCase()}`);
+    await rendered(page);
     expect(await page.locator('[data-address="A2"]').innerText()).toBe(`${ADDIN_VERSION.length}/${ADDIN_VERSION.replace(/\./g, "-")}`);
     // F2 edits the current formula; Escape leaves it as it was; Delete clears the cell.
     await page.keyboard.press("ArrowUp");
@@ -64,6 +68,7 @@ describe("the preview workbook in headless Chromium", () => {
     const { page } = await open("Errors");
     await preview(page, (api) => api.setFormula("B2", "=BINCK.VERSION(1)"));
     expect(await valueOf(page, "B2")).toEqual({ error: "#VALUE!", message: "BINCK.VERSION() takes 0 arguments; got 1." });
+    await rendered(page);
     expect(await page.locator('[data-address="B2"]').getAttribute("title")).toBe("#VALUE! BINCK.VERSION() takes 0 arguments; got 1.");
     await page.locator('[data-address="B2"]').click();
     expect(await page.locator("#status-line").innerText()).toBe("B2: #VALUE! — BINCK.VERSION() takes 0 arguments; got 1.");

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { Frame } from "playwright-core";
 import { startBrokerWorld, type BrokerWorld } from "../support/broker";
 import { launchBrowser, type TestBrowser } from "../support/browser";
 import { logInInPopup, openHost, signInThroughPopup, type OpenHostOptions } from "../support/browser-host";
@@ -30,9 +31,19 @@ describe("sign-in through the browser host", () => {
   });
 
   const host = (workbook: string, options?: OpenHostOptions) => openHost(browser, world.broker.url, workbook, options);
+  /**
+   * Signs out and waits until the taskpane shows Sign in: only then is the stored session handle gone, which the next
+   * page opened (the next test's) would otherwise resume.
+   */
+  const signOut = async (pane: Frame) => {
+    await pane.locator("#sign-out").click();
+    await pane.locator("#sign-in").waitFor();
+  };
 
   it("signs in (login, SMS, consent) and lists the accounts, marking the savings account", async () => {
     const { page, pane } = await host("Book1");
+    // The sign-in button shows before the deployment's configuration has loaded: wait for the environment to be known.
+    await pane.waitForFunction(() => document.querySelector("#environment")?.textContent !== "Environment: …");
     expect(await pane.locator("#environment").innerText()).toContain("Local sandbox (practice data)");
     await signInThroughPopup(browser, pane, { consent: "allow" });
     await pane.locator("#accounts").waitFor();
@@ -51,6 +62,8 @@ describe("sign-in through the browser host", () => {
   it("remembers the chosen account per workbook", async () => {
     const first = await host("Book7");
     await first.pane.locator("#accounts").waitFor();
+    // A workbook without a choice gets the first trading account in an effect after the list shows: let it pass first.
+    await first.pane.locator("#accounts input:checked").waitFor();
     await first.pane.locator("[data-account='190126799']").click();
     const second = await host("Book7");
     await second.pane.locator("#accounts").waitFor();
@@ -69,7 +82,7 @@ describe("sign-in through the browser host", () => {
     await signInThroughPopup(browser, pane, { sms: "skip" });
     await pane.locator("#read-only").waitFor();
     expect(await pane.locator("#read-only-notice").innerText()).toContain("Order entry is disabled: you signed in without the SMS code");
-    await pane.locator("#sign-out").click();
+    await signOut(pane);
   });
 
   it("shows the refusal when the person does not allow access (signing in by keyboard)", async () => {
@@ -159,7 +172,7 @@ describe("sign-in through the browser host", () => {
     await taskpane.locator("#accounts-retry").click();
     await taskpane.locator("#accounts").waitFor();
     expect(await taskpane.locator("#connection-api").innerText()).toBe("connected");
-    await taskpane.locator("#sign-out").click();
+    await signOut(taskpane);
   });
 
   it("loads the accounts by itself when maintenance ends, without a click (GET /version is polled while Binck is down)", async () => {
@@ -190,7 +203,7 @@ describe("sign-in through the browser host", () => {
     expect(versionCalls.length).toBeGreaterThan(pollsBefore);
     expect(await taskpane.locator("#accounts-error").count()).toBe(0);
     expect(await taskpane.locator("#connection-api").innerText()).toBe("connected");
-    await taskpane.locator("#sign-out").click();
+    await signOut(taskpane);
   });
 
   it("never exposed the client secret or a refresh token to the browser", () => {
