@@ -73,6 +73,16 @@ describe("live prices in the preview workbook", () => {
     expect(await preview(page, (api) => api.spillRange("G1"))).toBe("G1:I3");
   }, 120_000);
 
+  it("shows a field that does not tick after its formula is edited in place (the instrument's only cell)", async () => {
+    // Heineken is in no other cell: editing the formula takes its last watch away and brings a new one at once.
+    await set(page, { Z1: "=BINCK.QUOTE(\"NL0000009165\",\"lst\")" });
+    await waitFor(page, "Z1", "(v) => typeof v === 'number'");
+    await set(page, { Z1: "=BINCK.QUOTE(\"NL0000009165\",\"cls\")" });
+    // The previous close does not change during the day: only the snapshot a new subscription brings can show it.
+    await waitFor(page, "Z1", "(v) => typeof v === 'number' && v > 0");
+    await set(page, { Z1: "" });
+  }, 120_000);
+
   it("shows a dropped feed in the cells after the grace period, and recovers by itself", async () => {
     // Hold the feed down: every reconnect is refused while the hub is in maintenance, then let it back.
     expect((await control("maintenance", { on: true })).status).toBe(200);

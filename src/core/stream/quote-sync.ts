@@ -30,6 +30,13 @@ export class QuoteSync {
   private readonly server = new Map<string, StreamLevel>();
   /** Ids the hub refused on this connection; retried on the next connection or after they are watched anew. */
   private readonly refusedIds = new Set<string>();
+  /**
+   * Ids whose last watch left while the server still holds them: their watchers' state is gone, so a watch that
+   * comes back before the unsubscription is sent needs the snapshot (qi) that only SubscribeQuotes brings. Without
+   * it a formula edited in place (Excel cancels the old invocation and starts the new one at once) waited for the
+   * next update of its field, which for `cls` or `opn` never comes that day.
+   */
+  private readonly snapshotNeeded = new Set<string>();
   private link?: HubLink;
   private generation = 0;
   private runningGeneration = -1;
@@ -62,6 +69,7 @@ export class QuoteSync {
     this.generation++;
     this.server.clear();
     this.refusedIds.clear();
+    this.snapshotNeeded.clear();
     if (this.windowTimer) this.clock.clearTimeout(this.windowTimer);
     this.windowTimer = undefined;
   }
@@ -76,8 +84,10 @@ export class QuoteSync {
     }, this.policy.batchWindowMs);
   }
 
+  /** The instrument's last watch left. */
   forget(instrumentId: string): void {
     this.refusedIds.delete(instrumentId);
+    if (this.server.has(instrumentId)) this.snapshotNeeded.add(instrumentId);
   }
 
   /** The instrument's own condition, leaving the connection aside: null when it streams. */
@@ -123,7 +133,7 @@ export class QuoteSync {
       if (position++ >= this.policy.maxSubscriptions) break;
       if (this.refusedIds.has(entry.id)) continue;
       const wanted = QuoteWatches.levelOf(entry);
-      if (this.server.get(entry.id) === wanted || (level !== undefined && wanted !== level)) continue;
+      if ((this.server.get(entry.id) === wanted && !this.snapshotNeeded.has(entry.id)) || (level !== undefined && wanted !== level)) continue;
       level = wanted;
       ids.push(entry.id);
       if (ids.length === perCall) break;
@@ -134,7 +144,12 @@ export class QuoteSync {
   private async send(link: HubLink, call: Call, generation: number): Promise<void> {
     if (call.kind === "unsubscribe") {
       const answer = await this.invoke(link, generation, HubMethod.UnSubscribeQuotes, call.ids);
-      if (generation === this.generation) for (const id of call.ids) this.server.delete(id);
+      if (generation === this.generation) {
+        for (const id of call.ids) {
+          this.server.delete(id);
+          this.snapshotNeeded.delete(id);
+        }
+      }
       if (answer.error) this.logger.log("warn", `UnSubscribeQuotes of ${call.ids.length} instruments failed; counted as gone: ${answer.error}`);
       return;
     }
@@ -143,7 +158,10 @@ export class QuoteSync {
 
   /** A refused block is split in halves until the refused ids are found (the hub refuses a block as a whole). */
   private async subscribe(link: HubLink, level: StreamLevel, ids: string[], generation: number): Promise<void> {
-    for (const id of ids) this.watches.get(id)?.sinks.forEach((_count, sink) => sink.resubscribing());
+    for (const id of ids) {
+      this.watches.get(id)?.sinks.forEach((_count, sink) => sink.resubscribing());
+      this.snapshotNeeded.delete(id);
+    }
     const account = this.hooks.accountNumber();
     const answer = await this.invoke(link, generation, HubMethod.SubscribeQuotes, account, ids, level);
     if (generation !== this.generation || answer.dropped) return;

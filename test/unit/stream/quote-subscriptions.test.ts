@@ -68,6 +68,40 @@ describe("RealtimeSession quote subscriptions", () => {
     expect(sink.last).toBe("live");
   });
 
+  it("asks for a fresh snapshot when the last watch leaves and a new one comes before the unsubscription goes out", async () => {
+    const h = feedHarness();
+    await h.connect();
+    const unwatch = h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
+    h.session.watchQuotes("bNk2M", "Trades", new RecordingSink());
+    h.clock.advance(50);
+    await h.answerAll();
+    // A formula edited in place: Excel cancels the old invocation and starts the new one in the same moment.
+    unwatch();
+    const again = new RecordingSink();
+    h.session.watchQuotes("aSm1L", "Trades", again);
+    h.clock.advance(50);
+    await settle();
+    expect(h.links.current.pending().map((call) => [call.method, call.args])).toEqual([["SubscribeQuotes", [ACCOUNT, ["aSm1L"], "Trades"]]]);
+    await h.answerAll();
+    expect(h.links.current.calls).toHaveLength(0);
+    expect(h.session.status().subscriptions).toBe(2);
+    expect(again.last).toBe("live");
+  });
+
+  it("does not subscribe again for a watch that comes back while another watch of the instrument stayed", async () => {
+    const h = feedHarness();
+    await h.connect();
+    const unwatch = h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
+    h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
+    h.clock.advance(50);
+    await h.answerAll();
+    unwatch();
+    h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
+    h.clock.advance(50);
+    await settle();
+    expect(h.links.current.calls).toHaveLength(0);
+  });
+
   it("subscribes at the highest level in use, and re-subscribes lower when the highest goes", async () => {
     const h = feedHarness();
     await h.connect();
