@@ -3,6 +3,7 @@ import type { CDPSession, Page } from "playwright-core";
 import type { TestBrowser } from "../test/support/browser";
 import { preview } from "../test/support/browser-host";
 import { cpuOfTree, projectRoot } from "./child-process";
+import { recordLatencies } from "./preview-latency";
 
 /**
  * The preview workbook (dist/host.html) in headless Chromium, measured from outside the page: Quote items are
@@ -70,7 +71,7 @@ export async function measurePage(page: Page, counter: QuoteItemCounter, seconds
  * The baseline page: a bare page on the hub's origin with the official SignalR browser bundle, subscribed to
  * the same instruments at Book level, doing nothing with the messages.
  */
-export async function measureBarePage(browser: TestBrowser, hubUrl: string, accessToken: string, account: string, ids: readonly string[], seconds: number): Promise<BrowserWindow> {
+export async function measureBarePage(browser: TestBrowser, hubUrl: string, accessToken: string, account: string, ids: readonly string[], seconds: number): Promise<BrowserWindow & { latenciesMs: number[] }> {
   const page = await browser.context.newPage();
   const counter = new QuoteItemCounter();
   counter.watch(page);
@@ -86,12 +87,18 @@ export async function measureBarePage(browser: TestBrowser, hubUrl: string, acce
         .withUrl(hubUrl, { accessTokenFactory: () => accessToken, transport: signalR.HttpTransportType.WebSockets })
         .configureLogging(signalR.LogLevel.None)
         .build();
-      connection.on("Quote", () => undefined);
+      // Hub send → handler, per message, while bench/preview-latency.ts's probe records.
+      connection.on("Quote", (message: { sdt: string }) => {
+        const probe = (window as unknown as { __binckLatency?: { recording: boolean; latencies: number[] } }).__binckLatency;
+        if (probe?.recording) probe.latencies.push(Date.now() - Date.parse(message.sdt));
+      });
       await connection.start();
       for (let first = 0; first < ids.length; first += 100) await connection.invoke("SubscribeQuotes", account, ids.slice(first, first + 100), "Book");
     }, { hubUrl, accessToken, account, ids: [...ids] });
     await pause(1000);
-    return await measurePage(page, counter, seconds, false);
+    await recordLatencies(page, true);
+    const window = await measurePage(page, counter, seconds, false);
+    return { ...window, latenciesMs: await recordLatencies(page, false) };
   } finally {
     await page.close();
   }

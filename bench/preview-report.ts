@@ -1,9 +1,11 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { startBrokerWorld } from "../test/support/broker";
+import type { Page } from "playwright-core";
 import { launchBrowser } from "../test/support/browser";
 import { openWorkbook, preview, signInThroughPopup } from "../test/support/browser-host";
-import { pipelineInputs } from "./pipeline";
+import { percentile, pipelineInputs } from "./pipeline";
+import { LATENCY_PROBE, recordLatencies } from "./preview-latency";
 import { DEFINE_NAME_HELPER, measureBarePage, measurePage, pageHeapMb, QuoteItemCounter } from "./preview-live";
 
 const FORMULAS = 1000;
@@ -20,6 +22,7 @@ export async function printPreview(seconds: number, out: (line: string) => void)
   const world = await startBrokerWorld({ serveDist: true, sandbox: { ticksPerSecond: Number(process.env.BENCH_TICKS_PER_SECOND ?? 10) } });
   const browser = await launchBrowser();
   await browser.context.addInitScript(DEFINE_NAME_HELPER);
+  await browser.context.addInitScript(LATENCY_PROBE);
   try {
     const { accessToken, ids } = await pipelineInputs(world.sandbox, INSTRUMENTS);
     const pct = (value: number) => `${value.toFixed(0)}%`;
@@ -66,6 +69,11 @@ export async function printPreview(seconds: number, out: (line: string) => void)
     out(`preview    ${FORMULAS} =BINCK.QUOTE(id,"lst") typed at once → all numbers (goal <= 2000 ms): ${quoteMs.toFixed(0)} ms ` +
       `(${(quoteMs / plainMs).toFixed(1)}x the ${plainMs.toFixed(0)} ms of ${FORMULAS} plain formulas =n*2)`);
 
+    const alone = await quoteLatencies(page, ids.slice(0, FORMULAS), seconds);
+    await preview(page, (api) => api.clear());
+    out(`preview    ${FORMULAS} =BINCK.QUOTE(id,"lst"), hub send (sdt) → setResult in the page, for setResults made as a frame arrives (not those the 250 ms window holds back): ` +
+      `${latencyFigures(alone, "setResults")} (goal p99 <= 10 ms); blank page (3,000 instruments at Book level), hub send → handler: ${latencyFigures(bare.latenciesMs, "messages")}`);
+
     // Items/s through the whole add-in: one =BINCK.QUOTES spill over 3,000 ids at Book level (bid2 is a Book field).
     const before = await pageHeapMb(cdp);
     await preview(page, (api, all) => {
@@ -78,6 +86,9 @@ export async function printPreview(seconds: number, out: (line: string) => void)
     if (profileDir) writeFileSync(path.join(profileDir, "preview-quotes-spill.cpuprofile"), JSON.stringify((await cdp.send("Profiler.stop")).profile));
     out(`preview    =BINCK.QUOTES over ${ids.length} ids (Book level): ${spill.itemsPerSecond.toFixed(0)} items/s arriving = ` +
       `${(spill.itemsPerSecond / bare.itemsPerSecond).toFixed(2)}x the blank page; ${spill.recalcsPerSecond.toFixed(1)} recalculations/s; Chromium CPU ${pct(spill.chromiumCpuPercent)} of one core`);
+
+    const withSpill = await quoteLatencies(page, ids.slice(0, FORMULAS), seconds);
+    out(`preview    the same spill recalculating beside ${FORMULAS} =BINCK.QUOTE(id,"lst") (one thread for the add-in and the preview's grid): hub send (sdt) → setResult ${latencyFigures(withSpill, "setResults")}`);
 
     // 5. Heap with 3,000 subscriptions and 10,000 streaming cells: the spill cut to 3 fields (9,000 cells) and
     // 1,000 QUOTE formulas. (Typing 10,000 formulas one by one takes minutes: the preview saves the whole
@@ -110,4 +121,20 @@ export async function printPreview(seconds: number, out: (line: string) => void)
     await browser.close();
     await world.close();
   }
+}
+
+/** Hub send → setResult in the page for 1,000 =BINCK.QUOTE(id,"lst") in column H, over `seconds` (preview-latency.ts). */
+async function quoteLatencies(page: Page, ids: readonly string[], seconds: number): Promise<number[]> {
+  await preview(page, (api, some) => {
+    some.forEach((id, index) => api.setFormula(`H${index + 1}`, `=BINCK.QUOTE("${id}","lst")`));
+    return api.waitFor(() => some.every((_, index) => typeof api.getValue(`H${index + 1}`) === "number"), 120_000);
+  }, [...ids]);
+  await recordLatencies(page, true);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  return recordLatencies(page, false);
+}
+
+function latencyFigures(values: readonly number[], unit: string): string {
+  const ms = (share: number) => `${percentile(values, share).toFixed(0)} ms`;
+  return `p50 ${ms(0.5)}, p99 ${ms(0.99)}, max ${ms(1)} over ${values.length} ${unit}`;
 }
