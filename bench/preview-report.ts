@@ -99,12 +99,13 @@ export async function printPreview(seconds: number, out: (line: string) => void)
       some.forEach((id, index) => api.setFormula(`H${index + 1}`, `=BINCK.QUOTE("${id}","bid")`));
       const numbers = () => some.filter((_, index) => typeof api.getValue(`H${index + 1}`) === "number").length;
       // Some instruments have had no bid (indices have no book): done when the count has not grown for 5 s.
-      let seen = -1;
+      let seen = "";
       let grewAt = started;
       const done = () => {
         const now = numbers();
-        if (now !== seen) [seen, grewAt] = [now, performance.now()];
-        return api.spillRange("B1") === `B1:D${count.instruments}` && now === some.length;
+        const spilled = api.spillRange("B1") === `B1:D${count.instruments}`;
+        if (`${now} ${spilled}` !== seen) [seen, grewAt] = [`${now} ${spilled}`, performance.now()];
+        return spilled && now === some.length;
       };
       for (;;) {
         const finished = await api.waitFor(done, 5000).then(() => true, () => false);

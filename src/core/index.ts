@@ -40,6 +40,7 @@ export { toExcelSerial, fromExcelSerial } from "./time/excel-date";
 
 export { problemOf, type CellOutput, type CellProblem, type Emit, type MatrixEntry, type Stop } from "./cells/cell-output";
 export type { CellServices, StreamingServices, Live } from "./cells/cell-services";
+export { DEFAULT_RESULT_INTERVAL_MS } from "./cells/cell-services";
 export { quoteCell } from "./cells/quote-cell";
 export { quotesCell } from "./cells/quotes-cell";
 export { bookCell } from "./cells/book-cell";

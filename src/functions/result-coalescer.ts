@@ -1,7 +1,4 @@
-import type { Clock, TimerHandle } from "../core";
-
-/** issue 6: at most one update per cell every 250 ms; the last value always lands. */
-export const DEFAULT_RESULT_INTERVAL_MS = 250;
+import { DEFAULT_RESULT_INTERVAL_MS, type Clock, type TimerHandle } from "../core";
 
 /**
  * Between a streaming cell and Excel: at most one setResult per interval, the newest value always delivered in

@@ -32,12 +32,12 @@ import {
   type SessionState,
   type SettingsStore,
   type StreamingServices,
+  DEFAULT_RESULT_INTERVAL_MS,
 } from "../core";
 import { createRuntimeLogger, type RuntimeLogger } from "./runtime-logger";
 import { OfficeSignInDialog } from "./office-dialog";
 import { LiveValue } from "./live-value";
 import { onPageExit } from "./page-exit";
-import { DEFAULT_RESULT_INTERVAL_MS } from "../functions/result-coalescer";
 
 /**
  * What every part of one add-in runtime shares — the taskpane, the custom functions and the ribbon commands:

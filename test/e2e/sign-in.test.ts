@@ -43,7 +43,10 @@ describe("sign-in through the browser host", () => {
   it("signs in (login, SMS, consent) and lists the accounts, marking the savings account", async () => {
     const { page, pane } = await host("Book1");
     // The sign-in button shows before the deployment's configuration has loaded: wait for the environment to be known.
-    await pane.waitForFunction(() => document.querySelector("#environment")?.textContent !== "Environment: …");
+    await pane.waitForFunction(() => {
+      const text = document.querySelector("#environment")?.textContent;
+      return typeof text === "string" && text !== "Environment: …";
+    });
     expect(await pane.locator("#environment").innerText()).toContain("Local sandbox (practice data)");
     await signInThroughPopup(browser, pane, { consent: "allow" });
     await pane.locator("#accounts").waitFor();

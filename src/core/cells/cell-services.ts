@@ -43,3 +43,6 @@ export interface CellServices {
 }
 
 export type { NewsItem };
+
+/** issue 6: at most one update per cell every 250 ms; the last value always lands. */
+export const DEFAULT_RESULT_INTERVAL_MS = 250;

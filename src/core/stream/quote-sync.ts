@@ -31,12 +31,16 @@ export class QuoteSync {
   /** Ids the hub refused on this connection; retried on the next connection or after they are watched anew. */
   private readonly refusedIds = new Set<string>();
   /**
-   * Ids whose last watch left while the server still holds them: their watchers' state is gone, so a watch that
-   * comes back before the unsubscription is sent needs the snapshot (qi) that only SubscribeQuotes brings. Without
-   * it a formula edited in place (Excel cancels the old invocation and starts the new one at once) waited for the
-   * next update of its field, which for `cls` or `opn` never comes that day.
+   * Ids whose last watch left while the server holds them (or is being asked for them): their watchers' state is
+   * gone, so a watch that comes back before the unsubscription goes out needs the snapshot (qi) that only
+   * SubscribeQuotes brings. Assumed of the hub, as the sandbox does it: every SubscribeQuotes sends the snapshot of
+   * its ids, also of ids already subscribed at that level (API.md 5.2 does not say). Without it a formula edited in
+   * place (Excel cancels the old invocation and starts the new one at once) waited for the next update of its
+   * field, which for `cls` or `opn` never comes that day.
    */
   private readonly snapshotNeeded = new Set<string>();
+  /** Ids in a SubscribeQuotes call not answered yet (their qi may come before the answer). */
+  private readonly subscribing = new Set<string>();
   private link?: HubLink;
   private generation = 0;
   private runningGeneration = -1;
@@ -70,6 +74,7 @@ export class QuoteSync {
     this.server.clear();
     this.refusedIds.clear();
     this.snapshotNeeded.clear();
+    this.subscribing.clear();
     if (this.windowTimer) this.clock.clearTimeout(this.windowTimer);
     this.windowTimer = undefined;
   }
@@ -87,7 +92,7 @@ export class QuoteSync {
   /** The instrument's last watch left. */
   forget(instrumentId: string): void {
     this.refusedIds.delete(instrumentId);
-    if (this.server.has(instrumentId)) this.snapshotNeeded.add(instrumentId);
+    if (this.server.has(instrumentId) || this.subscribing.has(instrumentId)) this.snapshotNeeded.add(instrumentId);
   }
 
   /** The instrument's own condition, leaving the connection aside: null when it streams. */
@@ -161,10 +166,12 @@ export class QuoteSync {
     for (const id of ids) {
       this.watches.get(id)?.sinks.forEach((_count, sink) => sink.resubscribing());
       this.snapshotNeeded.delete(id);
+      this.subscribing.add(id);
     }
     const account = this.hooks.accountNumber();
     const answer = await this.invoke(link, generation, HubMethod.SubscribeQuotes, account, ids, level);
     if (generation !== this.generation || answer.dropped) return;
+    for (const id of ids) this.subscribing.delete(id);
     const result = answer.result as SubscriptionResult | undefined;
     if (result?.isSucceeded) {
       for (const id of ids) this.server.set(id, level);

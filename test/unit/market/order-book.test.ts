@@ -20,7 +20,7 @@ const levels = (state: QuoteState) => [...state.bid, ...state.ask].map(({ price,
 const cells = (memo: BookMemo, timeMs: number) => [Math.floor((timeMs + memo.phaseMs) / 1000), Math.floor((timeMs + memo.phaseMs) / 4000)];
 
 describe("OrderBookMaker", () => {
-  it("changes a book whose last price stands still exactly when its own spread or volume period turns", () => {
+  it("keeps a book whose last price stands still until its own spread or volume period turns", () => {
     const { maker, entries, states } = books(300);
     const memos = entries.map((entry, index) => maker.move(entry, states[index], undefined, 10, START_MS));
     let turned = 0;

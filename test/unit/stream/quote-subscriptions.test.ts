@@ -88,6 +88,48 @@ describe("RealtimeSession quote subscriptions", () => {
     expect(again.last).toBe("live");
   });
 
+  it("asks for a fresh snapshot when the last watch leaves and comes back while its first subscription is in flight", async () => {
+    const h = feedHarness();
+    await h.connect();
+    const unwatch = h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
+    h.clock.advance(50);
+    await settle();
+    expect(h.links.current.pending("SubscribeQuotes")).toHaveLength(1);
+    // A hub may send the snapshot before its answer: it went to the watch that left.
+    unwatch();
+    h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
+    h.links.current.answer("SubscribeQuotes", { isSucceeded: true, subcount: 1 });
+    h.clock.advance(50);
+    await settle();
+    expect(h.links.current.pending().map((call) => [call.method, call.args])).toEqual([["SubscribeQuotes", [ACCOUNT, ["aSm1L"], "Trades"]]]);
+    await h.answerAll();
+    expect(h.links.current.calls).toHaveLength(0);
+  });
+
+  it("forgets the snapshots owed when the connection is lost: the new connection subscribes everything once", async () => {
+    const h = feedHarness();
+    await h.connect();
+    const unwatch = h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
+    h.clock.advance(50);
+    await h.answerAll();
+    unwatch();
+    h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
+    h.links.current.drop();
+    await settle();
+    h.clock.advance(0);
+    h.links.current.accept();
+    await settle();
+    const calls: unknown[][] = [];
+    for (let call = h.links.current.pending("SubscribeQuotes")[0]; call; call = h.links.current.pending("SubscribeQuotes")[0]) {
+      calls.push(call.args);
+      h.links.current.answer("SubscribeQuotes", { isSucceeded: true, subcount: 1 });
+      await settle();
+      h.clock.advance(50);
+      await settle();
+    }
+    expect(calls).toEqual([[ACCOUNT, ["aSm1L"], "Trades"]]);
+  });
+
   it("does not subscribe again for a watch that comes back while another watch of the instrument stayed", async () => {
     const h = feedHarness();
     await h.connect();
