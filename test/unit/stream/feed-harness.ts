@@ -59,6 +59,14 @@ export function feedHarness(policy: Partial<StreamPolicy> = {}) {
     links.current.accept();
     await settle();
   };
+  /** The connection drops and the first reconnect attempt (no delay in POLICY) is accepted. */
+  const reconnect = async () => {
+    links.current.drop();
+    await settle();
+    clock.advance(0);
+    links.current.accept();
+    await settle();
+  };
   /** Answers every SubscribeQuotes / UnSubscribeQuotes call as the hub would (success), until none is left. */
   const answerAll = async () => {
     let answered = 0;
@@ -70,5 +78,5 @@ export function feedHarness(policy: Partial<StreamPolicy> = {}) {
       answered++;
     }
   };
-  return { clock, links, tokens, logger, session, states, connect, answerAll };
+  return { clock, links, tokens, logger, session, states, connect, reconnect, answerAll };
 }

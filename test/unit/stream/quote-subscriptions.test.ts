@@ -114,11 +114,7 @@ describe("RealtimeSession quote subscriptions", () => {
     await h.answerAll();
     unwatch();
     h.session.watchQuotes("aSm1L", "Trades", new RecordingSink());
-    h.links.current.drop();
-    await settle();
-    h.clock.advance(0);
-    h.links.current.accept();
-    await settle();
+    await h.reconnect();
     const calls: unknown[][] = [];
     for (let call = h.links.current.pending("SubscribeQuotes")[0]; call; call = h.links.current.pending("SubscribeQuotes")[0]) {
       calls.push(call.args);

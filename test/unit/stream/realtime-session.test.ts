@@ -72,11 +72,7 @@ describe("RealtimeSession connection", () => {
     h.links.current.answer("SubscribeQuotes", { isSucceeded: true, subcount: 100 });
     await settle();
     expect(h.links.current.pending("SubscribeQuotes")).toHaveLength(1);
-    h.links.current.drop();
-    await settle();
-    h.clock.advance(0);
-    h.links.current.accept();
-    await settle();
+    await h.reconnect();
     const blocks: string[][] = [];
     for (;;) {
       await settle();
